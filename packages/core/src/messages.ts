@@ -1,0 +1,251 @@
+/**
+ * Every error Guatu shows names the field and the rule, in Chinese first and English second.
+ * Field labels and rule texts live here so the API and the web app say the same thing.
+ */
+export const LOCALES = ['zh', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+type Text = { zh: string; en: string };
+
+export const FIELD_LABELS: Record<string, Text> = {
+  code: { zh: '项目代码', en: 'project code' },
+  name: { zh: '名称', en: 'name' },
+  kind: { zh: '类型', en: 'kind' },
+  regionCode: { zh: '责任区域', en: 'responsible region' },
+  locationRegionCode: { zh: '项目所在县区', en: 'location county' },
+  longitude: { zh: '经度', en: 'longitude' },
+  latitude: { zh: '纬度', en: 'latitude' },
+  categoryCode: { zh: '项目类别', en: 'category' },
+  level: { zh: '项目级别', en: 'level' },
+  stage: { zh: '项目阶段', en: 'stage' },
+  to: { zh: '目标阶段', en: 'target stage' },
+  on: { zh: '日期', en: 'date' },
+  totalInvestment: { zh: '总投资', en: 'total investment' },
+  agreementAmount: { zh: '协议金额', en: 'agreement amount' },
+  annualPlans: { zh: '年度计划投资', en: 'annual planned investment' },
+  year: { zh: '年度', en: 'year' },
+  amount: { zh: '金额', en: 'amount' },
+  investorEnterpriseId: { zh: '投资企业', en: 'investor enterprise' },
+  liaisonLeader: { zh: '挂钩联系领导', en: 'liaison leader' },
+  workingTeam: { zh: '工作班子', en: 'working team' },
+  caseFile: { zh: '工作专案', en: 'case file' },
+  attributes: { zh: '指标属性', en: 'attributes' },
+  signedOn: { zh: '签约日期', en: 'signing date' },
+  startedOn: { zh: '开工日期', en: 'start date' },
+  completedOn: { zh: '竣工日期', en: 'completion date' },
+  period: { zh: '填报月份', en: 'period' },
+  projectId: { zh: '项目', en: 'project' },
+  completedInvestment: { zh: '本月完成投资', en: 'investment completed this month' },
+  funds: { zh: '到位资金', en: 'funds in place' },
+  outOfProvince: { zh: '省外到位资金', en: 'out-of-province funds' },
+  inProvince: { zh: '省内到位资金', en: 'in-province funds' },
+  foreign: { zh: '外资', en: 'foreign funds' },
+  centralBudget: { zh: '中央预算内资金', en: 'central budget funds' },
+  specialBonds: { zh: '专项债券', en: 'special bonds' },
+  bankLoans: { zh: '银行贷款', en: 'bank loans' },
+  selfRaised: { zh: '企业自筹', en: 'self-raised funds' },
+  physicalProgress: { zh: '形象进度', en: 'physical progress' },
+  progressPercent: { zh: '工程进度（%）', en: 'progress (%)' },
+  workersOnSite: { zh: '在岗人数', en: 'workers on site' },
+  workersExpected: { zh: '计划用工人数', en: 'workers expected' },
+  narrative: { zh: '进展情况', en: 'narrative' },
+  comment: { zh: '意见', en: 'comment' },
+  version: { zh: '版本号', en: 'version' },
+  title: { zh: '问题标题', en: 'title' },
+  description: { zh: '问题描述', en: 'description' },
+  responsibleUnit: { zh: '责任单位', en: 'responsible unit' },
+  responsibleLeader: { zh: '责任领导', en: 'responsible leader' },
+  dueOn: { zh: '完成时限', en: 'due date' },
+  resolution: { zh: '解决情况', en: 'resolution' },
+  meeting: { zh: '协商会办会议', en: 'coordination meeting' },
+  decision: { zh: '会议决定', en: 'decision' },
+  username: { zh: '用户名', en: 'username' },
+  password: { zh: '密码', en: 'password' },
+  displayName: { zh: '姓名', en: 'display name' },
+  roles: { zh: '角色', en: 'roles' },
+  parent: { zh: '上级区域', en: 'parent region' },
+  page: { zh: '页码', en: 'page' },
+  pageSize: { zh: '每页条数', en: 'page size' },
+  creditCode: { zh: '统一社会信用代码', en: 'unified social credit code' },
+  homeProvinceCode: { zh: '企业所属省份', en: 'home province' },
+  body: { zh: '请求内容', en: 'request body' },
+  id: { zh: '编号', en: 'id' },
+};
+
+export const RULE_TEXTS: Record<string, Text> = {
+  required: { zh: '必填', en: 'is required' },
+  type: { zh: '类型应为{expected}', en: 'must be a {expected}' },
+  unknownField: { zh: '不是可接受的字段', en: 'is not an accepted field' },
+  tooShort: { zh: '至少 {min} 个字符', en: 'must have at least {min} characters' },
+  tooLong: { zh: '最多 {max} 个字符', en: 'must have at most {max} characters' },
+  tooSmall: { zh: '不能小于 {min}', en: 'must be at least {min}' },
+  tooBig: { zh: '不能大于 {max}', en: 'must be at most {max}' },
+  tooFewItems: { zh: '至少 {min} 项', en: 'must have at least {min} items' },
+  tooManyItems: { zh: '最多 {max} 项', en: 'must have at most {max} items' },
+  oneOf: { zh: '应为以下之一：{values}', en: 'must be one of: {values}' },
+  format: { zh: '格式不正确', en: 'has the wrong format' },
+  date: { zh: '应为日期，格式 YYYY-MM-DD', en: 'must be a date as YYYY-MM-DD' },
+  integer: { zh: '应为整数', en: 'must be a whole number' },
+  'money.notNumber': { zh: '应为以元为单位的金额，如 "1254.50"', en: 'must be an amount in yuan, e.g. "1254.50"' },
+  'money.negative': { zh: '金额不能为负数', en: 'must not be negative' },
+  'money.decimals': { zh: '金额最多保留两位小数（分）', en: 'must have at most 2 decimals' },
+  'money.tooLarge': { zh: '金额超出上限（16 位整数）', en: 'is larger than the maximum (16 integer digits)' },
+  'projectCode.format': {
+    zh: '应为全国投资项目在线审批监管平台项目代码，如 2022-530302-44-01-000123',
+    en: 'must be a national investment project code such as 2022-530302-44-01-000123',
+  },
+  'creditCode.format': { zh: '不是有效的统一社会信用代码（18 位，含校验位）', en: 'is not a valid unified social credit code (18 characters with a check digit)' },
+  'period.format': { zh: '应为月份，格式 YYYY-MM', en: 'must be a month as YYYY-MM' },
+  'region.unknown': { zh: '区域代码 {value} 不存在', en: 'region code {value} does not exist' },
+  'region.outOfScope': { zh: '区域 {value} 不在您的管辖范围内', en: 'region {value} is outside your area' },
+  'region.notCounty': { zh: '应为县级区域或开发区', en: 'must be a county-level region or a development zone' },
+  'region.levelForResponsibility': { zh: '责任区域应为州（市）、县（市、区）或开发区', en: 'must be a prefecture, a county or a development zone' },
+  'stage.dateRequired': { zh: '“{value}”阶段的项目须填写此日期', en: 'is required for a project at stage {value}' },
+  'date.order': { zh: '不能早于{other}', en: 'must not be before the {other}' },
+  'category.unknown': { zh: '项目类别 {value} 不存在', en: 'category {value} does not exist' },
+  'enterprise.unknown': { zh: '企业 {value} 不存在', en: 'enterprise {value} does not exist' },
+  'attribute.unknown': { zh: '未知的指标 {value}，可用：{values}', en: 'unknown attribute {value}; valid ones: {values}' },
+  'attribute.value': { zh: '应为非负数字，最多 4 位小数', en: 'must be a non-negative number with at most 4 decimals' },
+  'plans.exceedTotal': { zh: '各年度计划投资合计 {sum} 元超过总投资 {total} 元', en: 'add up to {sum} yuan, more than the total investment of {total} yuan' },
+  'plans.duplicateYear': { zh: '年度 {value} 重复', en: 'year {value} appears twice' },
+  'stage.notEntry': { zh: '{kind}项目不能以“{value}”阶段录入，可用：{values}', en: 'a {kind} project cannot be recorded at stage {value}; valid: {values}' },
+  'stage.illegal': { zh: '不能从“{from}”转为“{value}”，可转为：{values}', en: 'cannot move from {from} to {value}; allowed next stages: {values}' },
+  'stage.needsAgreement': { zh: '签约须填写协议金额', en: 'signing needs an agreement amount' },
+  'stage.dateInFuture': { zh: '日期不能晚于今天', en: 'must not be in the future' },
+  'report.duplicate': { zh: '该项目 {value} 的月报已存在', en: 'a report for {value} already exists for this project' },
+  'report.illegalAction': { zh: '当前状态“{from}”下不能{value}，可执行：{values}', en: 'cannot {value} a report that is {from}; allowed: {values}' },
+  'report.commentRequired': { zh: '退回或重新打开时必须填写意见', en: 'is required when returning or reopening a report' },
+  'report.notReporting': { zh: '项目当前阶段“{value}”不需填报月报', en: 'a project at stage {value} does not report monthly' },
+  'report.futurePeriod': { zh: '不能填报未来月份', en: 'must not be a future month' },
+  'report.approvedImmutable': { zh: '已审核通过的月报不能修改，需先重新打开', en: 'an approved report cannot change unless it is reopened first' },
+  'problem.illegalAction': { zh: '当前状态“{from}”下不能{value}，可执行：{values}', en: 'cannot {value} a problem that is {from}; allowed: {values}' },
+  'problem.missing': { zh: '必填', en: 'is required for this action' },
+  'problem.raiserOnly': { zh: '只有提出人可以确认销号或退回', en: 'only the person who raised the problem can confirm or reject it' },
+  'version.stale': {
+    zh: '记录已被 {by} 于 {at} 修改（当前版本 {value}），请刷新后重试',
+    en: 'the record was changed by {by} at {at} (now version {value}); reload and try again',
+  },
+  'username.taken': { zh: '用户名 {value} 已被使用', en: 'username {value} is already taken' },
+  'creditCode.taken': { zh: '统一社会信用代码 {value} 已登记', en: 'credit code {value} is already registered' },
+  'projectCode.taken': { zh: '项目代码 {value} 已存在', en: 'project code {value} already exists' },
+  'password.policy': {
+    zh: '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'must be at least 10 characters and use three of: upper case, lower case, digits, symbols',
+  },
+  'role.unknown': { zh: '未知角色 {value}', en: 'unknown role {value}' },
+  'account.locked': {
+    zh: '连续 {count} 次登录失败，账户已锁定至 {until}；请稍后再试或联系管理员解锁',
+    en: 'is locked after {count} failed sign-ins until {until}; try later or ask an administrator to unlock it',
+  },
+  'body.tooLarge': { zh: '请求内容超过 {max} 字节上限', en: 'is larger than the limit of {max} bytes' },
+  'body.json': { zh: '不是有效的 JSON', en: 'is not valid JSON' },
+};
+
+export function fieldLabel(field: string, locale: Locale): string {
+  const segments = field.split('.').filter((s) => !/^\d+$/.test(s));
+  const last = segments[segments.length - 1] ?? field;
+  return FIELD_LABELS[last]?.[locale] ?? last;
+}
+
+export function ruleText(rule: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const template = RULE_TEXTS[rule]?.[locale] ?? rule;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return Array.isArray(v) ? v.join(locale === 'zh' ? '、' : ', ') : String(v ?? '');
+  });
+}
+
+/** "总投资（totalInvestment）：金额最多保留两位小数（分）" / "total investment (totalInvestment) must have at most 2 decimals" */
+export function describeIssue(field: string, rule: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const label = fieldLabel(field, locale);
+  const text = ruleText(rule, locale, params);
+  return locale === 'zh' ? `${label}（${field}）：${text}` : `${label} (${field}) ${text}`;
+}
+
+/** Picks zh or en from an Accept-Language header; Chinese is the default. */
+export function pickLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'zh';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())).find(Boolean);
+      return { tag, q: q ? Number(q[1]) : 1 };
+    })
+    .filter((x) => x.tag)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh';
+}
+
+export const STAGE_LABELS: Record<string, Text> = {
+  lead: { zh: '线索', en: 'lead' },
+  negotiating: { zh: '在谈', en: 'negotiating' },
+  signed: { zh: '签约', en: 'signed' },
+  planning: { zh: '谋划储备', en: 'planning' },
+  preparation: { zh: '前期', en: 'preparation' },
+  construction: { zh: '在建', en: 'under construction' },
+  completed: { zh: '竣工', en: 'completed' },
+  operating: { zh: '投产', en: 'in production' },
+  suspended: { zh: '暂停', en: 'suspended' },
+  cancelled: { zh: '终止', en: 'cancelled' },
+};
+
+export const KIND_LABELS: Record<string, Text> = {
+  'investment-attraction': { zh: '招商引资', en: 'investment-attraction' },
+  government: { zh: '政府投资', en: 'government' },
+};
+
+export const LEVEL_LABELS: Record<string, Text> = {
+  provincial: { zh: '省级重点', en: 'provincial key' },
+  prefectural: { zh: '州市重点', en: 'prefectural key' },
+  county: { zh: '县级重点', en: 'county key' },
+  general: { zh: '一般', en: 'general' },
+};
+
+export const ROLE_LABELS: Record<string, Text> = {
+  reporter: { zh: '填报员', en: 'reporter' },
+  reviewer: { zh: '审核员', en: 'reviewer' },
+  admin: { zh: '管理员', en: 'administrator' },
+  leader: { zh: '领导', en: 'leader' },
+  press: { zh: '宣传', en: 'press office' },
+};
+
+export const REPORT_STATUS_LABELS: Record<string, Text> = {
+  draft: { zh: '草稿', en: 'draft' },
+  submitted: { zh: '已提交', en: 'submitted' },
+  returned: { zh: '已退回', en: 'returned' },
+  approved: { zh: '已审核', en: 'approved' },
+};
+
+export const REPORT_ACTION_LABELS: Record<string, Text> = {
+  save: { zh: '保存', en: 'save' },
+  submit: { zh: '提交', en: 'submit' },
+  approve: { zh: '审核通过', en: 'approve' },
+  return: { zh: '退回', en: 'return' },
+  reopen: { zh: '重新打开', en: 'reopen' },
+};
+
+export const PROBLEM_STATUS_LABELS: Record<string, Text> = {
+  open: { zh: '待办', en: 'open' },
+  in_progress: { zh: '办理中', en: 'in hand' },
+  resolved: { zh: '待确认', en: 'resolved' },
+  closed: { zh: '已销号', en: 'closed' },
+  escalated: { zh: '协商会办', en: 'escalated' },
+};
+
+export const PROBLEM_ACTION_LABELS: Record<string, Text> = {
+  accept: { zh: '受理', en: 'accept' },
+  resolve: { zh: '办结', en: 'resolve' },
+  confirm: { zh: '确认销号', en: 'confirm' },
+  reject: { zh: '退回重办', en: 'reject' },
+  escalate: { zh: '提交协商会办', en: 'escalate' },
+  decide: { zh: '记录会议决定', en: 'record the decision' },
+};
+
+export function label(table: Record<string, Text>, key: string, locale: Locale): string {
+  return table[key]?.[locale] ?? key;
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI directly; tsx compiles on load and caches.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/main.ts');

@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+import { readConfig } from '../config.js';
+import { serve } from './serve.js';
+import { seed } from './seed.js';
+import { userAdd } from './user-add.js';
+import { openReady } from './open.js';
+
+const program = new Command()
+  .name('guatu')
+  .description('挂图 Guatu: investment attraction and major-project scheduling.\nData: embedded PGlite in GUATU_DATA_DIR (./data), or PostgreSQL at DATABASE_URL.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Serve the API and the web app (migrates first; an empty embedded database gets the demo)')
+  .option('-p, --port <port>', 'port (PORT, default 3000)')
+  .option('-H, --host <host>', 'address to listen on (HOST, default 127.0.0.1)')
+  .option('--demo', 'seed the demo province if it is missing')
+  .action(serve);
+
+program
+  .command('migrate')
+  .description('Bring the database schema and reference data up to date')
+  .action(async () => {
+    const database = await openReady();
+    console.log(`Migrated ${database.kind} at ${database.location}.`);
+    await database.close();
+  });
+
+program.command('seed').description('Load reference data; with --demo, the demo province and its users').option('--demo', 'the demo province').action(seed);
+
+const user = program.command('user').description('Manage users');
+user
+  .command('add')
+  .description('Add a user')
+  .requiredOption('-u, --username <username>', 'sign-in name')
+  .requiredOption('-n, --name <name>', 'display name')
+  .requiredOption('-r, --region <code>', 'GB/T 2260 region code the user belongs to')
+  .requiredOption('--roles <roles>', 'comma-separated: reporter, reviewer, admin, leader, press')
+  .option('--password <password>', 'password (or GUATU_PASSWORD)')
+  .action(userAdd);
+
+program
+  .command('config')
+  .description('Show the configuration Guatu would use')
+  .action(() => {
+    const c = readConfig();
+    console.log(JSON.stringify({ ...c, databaseUrl: c.databaseUrl ? c.databaseUrl.replace(/:[^:@/]*@/, ':***@') : undefined }, null, 2));
+  });
+
+program.parseAsync().catch((e: Error) => {
+  console.error(`guatu: ${e.message}`);
+  process.exit(1);
+});

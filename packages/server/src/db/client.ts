@@ -1,0 +1,57 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** An open database: Drizzle on top, and the driver underneath for what Drizzle does not do (COPY, dumps). */
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  /** Where the data lives: the data dir, or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// int8 and numeric stay strings (pg's default); dates stay 'YYYY-MM-DD' strings, never shifted by a time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 1000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const safe = new URL(url);
+  safe.password = safe.password ? '***' : '';
+  return { kind: 'postgres', db, pool, location: safe.toString(), close: () => pool.end() };
+}
+
+export async function openPglite(dataDirOrInstance: string | PGlite | undefined): Promise<Database> {
+  const pglite =
+    dataDirOrInstance instanceof PGlite ? dataDirOrInstance : await PGlite.create(dataDirOrInstance ? { dataDir: dataDirOrInstance } : {});
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    location: typeof dataDirOrInstance === 'string' ? dataDirOrInstance : 'memory://',
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

@@ -1,0 +1,102 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler } from './validation.js';
+import type { Database } from '../db/client.js';
+import { errorHandler } from './errors.js';
+import { sessionPlugin } from './session.js';
+import { webApp } from './web.js';
+import { routes } from '../modules/routes.js';
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  sessionIdleMinutes?: number;
+  sessionAbsoluteHours?: number;
+  /** Sign-in attempts per IP per minute. */
+  loginRateLimit?: number;
+  secureCookies?: boolean;
+  webDist?: string | undefined;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+}
+
+export type App = FastifyInstance;
+
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('database', options.database);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design and ECharts set inline styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: options.secureCookies ? undefined : false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(sessionPlugin, {
+    database: options.database,
+    idleMinutes: options.sessionIdleMinutes ?? 30,
+    absoluteHours: options.sessionAbsoluteHours ?? 12,
+    secureCookies: options.secureCookies ?? false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Guatu API',
+        description: 'Investment attraction and major-project scheduling. Amounts are yuan as decimal strings; dates are ISO.',
+        version: API_VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'guatu_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  await app.register(routes, { prefix: '/api', loginRateLimit: options.loginRateLimit ?? 10 });
+  await app.register(webApp, { dist: options.webDist });
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+  }
+}

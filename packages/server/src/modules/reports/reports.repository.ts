@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { annualPlans, monthlyReports, projects, regions, reportEvents, users } from '../../db/schema/index.js';
+import { scopeToRegion } from '../../policies/scope.js';
+import type { Actor } from '../../policies/actor.js';
+import { inRegionSubtree } from '../projects/projects.repository.js';
+import type { ListReportsQuery } from './reports.schemas.js';
+
+export type ReportInsert = typeof monthlyReports.$inferInsert;
+
+const submitters = alias(users, 'submitter');
+const reviewers = alias(users, 'reviewer');
+
+const columns = {
+  report: monthlyReports,
+  projectCode: projects.code,
+  projectName: projects.name,
+  projectStage: projects.stage,
+  regionCode: projects.regionCode,
+  regionName: regions.name,
+  submittedByName: submitters.displayName,
+  reviewedByName: reviewers.displayName,
+};
+
+export type ReportRow = Awaited<ReturnType<typeof selectReports>>[number];
+
+function selectReports(db: Db) {
+  return db
+    .select(columns)
+    .from(monthlyReports)
+    .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .leftJoin(submitters, eq(submitters.id, monthlyReports.submittedBy))
+    .leftJoin(reviewers, eq(reviewers.id, monthlyReports.reviewedBy));
+}
+
+/** A report whose project lies inside the actor's region. */
+export async function findReport(db: Db, actor: Actor, id: number, options: { lock?: boolean } = {}): Promise<ReportRow | null> {
+  const query = selectReports(db).where(and(eq(monthlyReports.id, id), scopeToRegion(projects.regionCode, actor)));
+  const [row] = options.lock ? await query.for('update', { of: monthlyReports }) : await query;
+  return row ?? null;
+}
+
+/** Of these ids, the reports the actor may touch, locked for the rest of the transaction. */
+export async function findReportsForUpdate(tx: Db, actor: Actor, ids: number[]): Promise<ReportRow[]> {
+  return selectReports(tx)
+    .where(and(inArray(monthlyReports.id, ids), scopeToRegion(projects.regionCode, actor)))
+    .orderBy(asc(monthlyReports.id))
+    .for('update', { of: monthlyReports });
+}
+
+export async function listReports(db: Db, actor: Actor, q: ListReportsQuery) {
+  const where = and(
+    scopeToRegion(projects.regionCode, actor),
+    q.region ? inRegionSubtree(projects.regionCode, q.region) : undefined,
+    q.projectId ? eq(monthlyReports.projectId, q.projectId) : undefined,
+    q.period ? eq(monthlyReports.period, q.period) : undefined,
+    q.periodFrom ? gte(monthlyReports.period, q.periodFrom) : undefined,
+    q.periodTo ? lte(monthlyReports.period, q.periodTo) : undefined,
+    q.statuses?.length ? inArray(monthlyReports.status, q.statuses) : undefined,
+  );
+  const [items, [count]] = await Promise.all([
+    selectReports(db)
+      .where(where)
+      .orderBy(desc(monthlyReports.period), asc(projects.code))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(monthlyReports)
+      .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+      .where(where),
+  ]);
+  return { items, total: count!.n };
+}
+
+export async function reportExists(db: Db, projectId: number, period: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: monthlyReports.id })
+    .from(monthlyReports)
+    .where(and(eq(monthlyReports.projectId, projectId), eq(monthlyReports.period, period)));
+  return !!row;
+}
+
+export async function insertReport(tx: Db, values: ReportInsert): Promise<number> {
+  const [row] = await tx.insert(monthlyReports).values(values).returning({ id: monthlyReports.id });
+  return row!.id;
+}
+
+export async function updateReportIfVersion(tx: Db, id: number, version: number, set: Partial<ReportInsert>): Promise<boolean> {
+  const rows = await tx
+    .update(monthlyReports)
+    .set({ ...set, version: sql`${monthlyReports.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(monthlyReports.id, id), eq(monthlyReports.version, version)))
+    .returning({ id: monthlyReports.id });
+  return rows.length === 1;
+}
+
+/** Approves many reports in one statement; the caller has checked each one. */
+export async function approveReports(tx: Db, ids: number[], reviewerId: number | null, comment: string | null): Promise<void> {
+  const now = new Date();
+  await tx
+    .update(monthlyReports)
+    .set({ status: 'approved', reviewedBy: reviewerId, reviewedAt: now, reviewComment: comment, version: sql`${monthlyReports.version} + 1`, updatedAt: now, updatedBy: reviewerId })
+    .where(inArray(monthlyReports.id, ids));
+}
+
+export async function insertReportEvents(tx: Db, rows: (typeof reportEvents.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(reportEvents).values(rows);
+}
+
+export async function listReportEvents(db: Db, reportId: number) {
+  return db
+    .select({
+      id: reportEvents.id,
+      action: reportEvents.action,
+      fromStatus: reportEvents.fromStatus,
+      toStatus: reportEvents.toStatus,
+      comment: reportEvents.comment,
+      actorName: users.displayName,
+      at: reportEvents.at,
+    })
+    .from(reportEvents)
+    .leftJoin(users, eq(users.id, reportEvents.actorId))
+    .where(eq(reportEvents.reportId, reportId))
+    .orderBy(asc(reportEvents.at), asc(reportEvents.id));
+}
+
+/** Approved completed investment before a month: this year's and since the start. */
+export async function carryOver(db: Db, projectId: number, period: string) {
+  const year = period.slice(0, 4);
+  const [row] = await db
+    .select({
+      yearToDate: sql<string>`coalesce(sum(${monthlyReports.completedInvestment}) filter (where ${monthlyReports.period} >= ${year + '-01'}), 0)::text`,
+      sinceStart: sql<string>`coalesce(sum(${monthlyReports.completedInvestment}), 0)::text`,
+    })
+    .from(monthlyReports)
+    .where(and(eq(monthlyReports.projectId, projectId), eq(monthlyReports.status, 'approved'), lt(monthlyReports.period, period)));
+  const [plan] = await db
+    .select({ amount: annualPlans.amount })
+    .from(annualPlans)
+    .where(and(eq(annualPlans.projectId, projectId), eq(annualPlans.year, Number(year))));
+  return { yearToDate: row!.yearToDate, sinceStart: row!.sinceStart, plannedThisYear: plan?.amount ?? null };
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { healthRoutes } from './health/health.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { regionRoutes } from './regions/regions.routes.js';
+import { catalogRoutes } from './catalog/catalog.routes.js';
+import { userRoutes } from './users/users.routes.js';
+import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
+import { projectRoutes } from './projects/projects.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
+import { problemRoutes } from './problems/problems.routes.js';
+
+/** Every route of the API. /api/health stays outside the versioned prefix. */
+export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
+  // Strict by default: a route that takes no query or no body refuses one it is sent, so no
+  // unexpected input is ever silently ignored.
+  app.addHook('onRoute', (route) => {
+    route.schema ??= {};
+    route.schema.querystring ??= z.strictObject({});
+    const methods = [route.method].flat();
+    if (methods.some((m) => m === 'POST' || m === 'PATCH' || m === 'PUT')) route.schema.body ??= z.strictObject({}).nullish();
+  });
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes, { loginRateLimit: options.loginRateLimit });
+      await v1.register(regionRoutes);
+      await v1.register(catalogRoutes);
+      await v1.register(userRoutes);
+      await v1.register(enterpriseRoutes);
+      await v1.register(projectRoutes);
+      await v1.register(reportRoutes);
+      await v1.register(problemRoutes);
+    },
+    { prefix: '/v1' },
+  );
+}

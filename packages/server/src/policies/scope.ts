@@ -1,0 +1,20 @@
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import type { Actor } from './actor.js';
+
+/**
+ * The one place that limits what a user sees: a condition on a region-code column that holds
+ * exactly the regions inside the actor's subtree. Every list, lookup, aggregate and write in
+ * Guatu puts this in its WHERE clause, so a record outside the scope is never read at all.
+ */
+export function scopeToRegion(column: AnyColumn | SQL, actor: Pick<Actor, 'regionPath'>): SQL {
+  return regionSubtree(column, actor.regionPath);
+}
+
+/** `column` lies in the subtree whose path is `path` ("530000/530300/"). */
+export function regionSubtree(column: AnyColumn | SQL, path: string): SQL {
+  return sql`${column} in (select r.code from regions r where r.path like ${escapeLike(path) + '%'})`;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => '\\' + c);
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { DEFAULT_CATEGORIES, regionPath } from '@guatu/core';
+import type { Db } from '../db/client.js';
+import { categories, provinces, regions } from '../db/schema/index.js';
+
+interface RegionsFile {
+  source: string;
+  provinces: { code: string; name: string }[];
+  regions: { code: string; parentCode: string | null; level: 'province' | 'prefecture' | 'county' | 'zone'; name: string; shortName: string; source: string }[];
+}
+
+export const REGIONS_FILE: RegionsFile = JSON.parse(readFileSync(new URL('./data/regions.json', import.meta.url), 'utf8'));
+
+function withPaths<T extends { code: string; parentCode: string | null }>(rows: readonly T[]): (T & { path: string; sort: number })[] {
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const pathOf = (code: string): string[] => {
+    const row = byCode.get(code)!;
+    return row.parentCode ? [...pathOf(row.parentCode), code] : [code];
+  };
+  return rows.map((r, sort) => ({ ...r, path: regionPath(pathOf(r.code)), sort }));
+}
+
+/**
+ * Regions, provinces and the default categories. Idempotent: it runs after every migration, and
+ * a newer division data file updates names without touching anything that refers to a code.
+ */
+export async function seedReferenceData(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(provinces)
+      .values(REGIONS_FILE.provinces)
+      .onConflictDoUpdate({ target: provinces.code, set: { name: sql`excluded.name` } });
+    // Parents first, so the self reference holds row by row.
+    const ordered = withPaths(REGIONS_FILE.regions).sort((a, b) => a.path.length - b.path.length);
+    await tx
+      .insert(regions)
+      .values(ordered)
+      .onConflictDoUpdate({
+        target: regions.code,
+        set: { name: sql`excluded.name`, shortName: sql`excluded.short_name`, source: sql`excluded.source`, sort: sql`excluded.sort` },
+      });
+    const cats = withPaths(DEFAULT_CATEGORIES.map((c) => ({ code: c.code, parentCode: c.parent, nameZh: c.zh, nameEn: c.en })));
+    await tx.insert(categories).values(cats).onConflictDoNothing();
+  });
+}
