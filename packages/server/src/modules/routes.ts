@@ -10,6 +10,8 @@ import { projectRoutes } from './projects/projects.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { batchRoutes } from './batches/batches.routes.js';
+import { keyListRoutes } from './key-lists/key-lists.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -33,6 +35,8 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(reportRoutes);
       await v1.register(problemRoutes);
       await v1.register(statsRoutes);
+      await v1.register(batchRoutes);
+      await v1.register(keyListRoutes);
     },
     { prefix: '/v1' },
   );

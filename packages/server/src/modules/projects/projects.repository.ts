@@ -155,3 +155,13 @@ export async function listStageChanges(db: Db, projectId: number) {
     .where(eq(stageChanges.projectId, projectId))
     .orderBy(asc(stageChanges.changedAt), asc(stageChanges.id));
 }
+
+/** Of these ids, the projects the actor may see, with where each one sits. */
+export async function projectsInScope(db: Db, actor: Actor, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: projects.id, code: projects.code, name: projects.name, regionCode: projects.regionCode, regionPath: regions.path })
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .where(and(sql`${projects.id} in ${ids}`, scopeToRegion(projects.regionCode, actor)));
+}

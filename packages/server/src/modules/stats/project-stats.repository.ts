@@ -52,6 +52,7 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
   if (withPrev) selects.push(selectSet(input, shiftFilterYear(input.filter), shiftDateYears(input.asOf, -1), false));
 
   const joins: SQL[] = [];
+  const ctes: SQL[] = [];
   const values = input.specs.map((spec, j) => {
     const only = spec.set === 'cur' ? sql`sel.cur` : sql`not sel.cur`;
     const alias = sql.raw(`m${j}`);
@@ -71,12 +72,14 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
       case 'completedInvestment':
       case 'fundsInPlace': {
         const column = b.kind === 'completedInvestment' ? sql`completed_investment` : fundsColumn(b.source);
-        joins.push(sql`left join (
+        // Materialized, so the sums are computed once however the planner joins them.
+        ctes.push(sql`${alias} as materialized (
           select project_id, sum(${column}) as v from monthly_reports
           where status = 'approved' ${b.from ? sql`and period >= ${b.from}` : sql``} and period <= ${b.to}
             and project_id in (select id from sel)
           group by project_id
-        ) ${alias} on ${alias}.project_id = sel.id`);
+        )`);
+        joins.push(sql`left join ${alias} on ${alias}.project_id = sel.id`);
         return sql`coalesce(sum(${alias}.v) filter (where ${only}), 0)::text`;
       }
       default:
@@ -84,7 +87,7 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
     }
   });
 
-  return { sel: sql.join(selects, sql` union all `), groupCount: input.groupBy.length, joins, values, drill: input.drill };
+  return { sel: sql.join(selects, sql` union all `), groupCount: input.groupBy.length, ctes, joins, values, drill: input.drill };
 }
 
 function fundsColumn(source: FundSource | null): SQL {

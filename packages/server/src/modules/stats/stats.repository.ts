@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js';
 /**
  * The one statement every statistics request becomes:
  *
- *   with sel as (<one row per record: id, cur, g0…gn, and the columns measures read>)
+ *   with sel as (<one row per record: id, cur, g0…gn, and the columns measures read>),
+ *        m1 as materialized (<a measure from another table, one row per record>), …
  *   select g0…gn, v0…vm, ids, grouping(g0…gn)
  *   from sel <one left join per measure that needs another table, at most one row per record>
  *   group by grouping sets ((g0…gn), ())
@@ -17,6 +18,8 @@ export interface AggregatePlan {
   /** A complete SELECT giving: id, cur (boolean), g0…g(n-1), and whatever the aggregates read. */
   sel: SQL;
   groupCount: number;
+  /** Further common table expressions (`name as materialized (…)`), computed once and joined below. */
+  ctes?: SQL[];
   /** Joins on `sel` (each alias its own), one row per record at most. */
   joins: SQL[];
   /** Aggregate expressions over sel and the joins; each yields text or int. */
@@ -40,7 +43,8 @@ export async function runAggregate(db: Db, plan: AggregatePlan): Promise<Aggrega
     plan.drill ? sql`array_agg(sel.id::text order by sel.id) filter (where sel.cur) as ids` : sql`null as ids`,
     plan.groupCount ? sql`grouping(${keyList}) as gset` : sql`1 as gset`,
   ];
-  const statement = sql`with sel as (${plan.sel})
+  const ctes = [sql`sel as (${plan.sel})`, ...(plan.ctes ?? [])];
+  const statement = sql`with ${sql.join(ctes, sql`, `)}
     select ${sql.join(columns, sql`, `)}
     from sel ${sql.join(plan.joins, sql` `)}
     ${plan.groupCount ? sql`group by grouping sets ((${keyList}), ())` : sql``}`;

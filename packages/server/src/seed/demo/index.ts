@@ -31,6 +31,8 @@ export async function seedDemo(database: Database): Promise<DemoSummary> {
         changes: { projects: [0, demo.projects.length], reports: [0, demo.reports.length], enterprises: [0, demo.enterprises.length] },
       });
     });
+    // Fresh statistics, so the planner knows the tables are no longer empty.
+    await database.db.execute(sql`analyze`);
   }
   const [totals] = await database.db.execute(sql`select (select count(*) from projects)::int as projects, (select count(*) from monthly_reports)::int as reports, (select count(*) from enterprises)::int as enterprises`).then((r) => (r as unknown as { rows: { projects: number; reports: number; enterprises: number }[] }).rows);
   return { users: accounts, ...totals! };
