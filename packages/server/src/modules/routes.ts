@@ -12,6 +12,7 @@ import { problemRoutes } from './problems/problems.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { batchRoutes } from './batches/batches.routes.js';
 import { keyListRoutes } from './key-lists/key-lists.routes.js';
+import { groupRoutes } from './groups/groups.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -37,6 +38,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(statsRoutes);
       await v1.register(batchRoutes);
       await v1.register(keyListRoutes);
+      await v1.register(groupRoutes);
     },
     { prefix: '/v1' },
   );
