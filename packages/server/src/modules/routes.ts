@@ -13,6 +13,7 @@ import { statsRoutes } from './stats/stats.routes.js';
 import { batchRoutes } from './batches/batches.routes.js';
 import { keyListRoutes } from './key-lists/key-lists.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
+import { milestoneRoutes } from './milestones/milestones.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -39,6 +40,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(batchRoutes);
       await v1.register(keyListRoutes);
       await v1.register(groupRoutes);
+      await v1.register(milestoneRoutes);
     },
     { prefix: '/v1' },
   );
