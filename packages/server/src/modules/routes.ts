@@ -14,6 +14,7 @@ import { batchRoutes } from './batches/batches.routes.js';
 import { keyListRoutes } from './key-lists/key-lists.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { milestoneRoutes } from './milestones/milestones.routes.js';
+import { visitRoutes } from './visits/visits.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -41,6 +42,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(keyListRoutes);
       await v1.register(groupRoutes);
       await v1.register(milestoneRoutes);
+      await v1.register(visitRoutes);
     },
     { prefix: '/v1' },
   );
