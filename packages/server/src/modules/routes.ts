@@ -15,6 +15,7 @@ import { keyListRoutes } from './key-lists/key-lists.routes.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { milestoneRoutes } from './milestones/milestones.routes.js';
 import { visitRoutes } from './visits/visits.routes.js';
+import { warningRoutes } from './warnings/warnings.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -43,6 +44,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(groupRoutes);
       await v1.register(milestoneRoutes);
       await v1.register(visitRoutes);
+      await v1.register(warningRoutes);
     },
     { prefix: '/v1' },
   );
