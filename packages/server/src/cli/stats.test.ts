@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter, table } from './stats.js';
+import type { StatsResponse } from '../modules/stats/stats.schemas.js';
 
 describe('guatu stats', () => {
   it('reads filters as key=value, lists comma-separated and ids as numbers', () => {
@@ -20,7 +21,7 @@ describe('guatu stats', () => {
         asOf: '2022-12-31',
         rows: [{ category: 'industry', labels: { category: '产业项目' }, count: 364, totalInvestment: '58500000000' }],
         total: { count: 394, totalInvestment: '125400000000' },
-      },
+      } as unknown as StatsResponse,
       ['category'],
       ['count', 'totalInvestment'],
       '亿元',
