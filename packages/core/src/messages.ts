@@ -168,6 +168,7 @@ export const RULE_TEXTS: Record<string, Text> = {
   },
   'body.tooLarge': { zh: '请求内容超过 {max} 字节上限', en: 'is larger than the limit of {max} bytes' },
   'body.json': { zh: '不是有效的 JSON', en: 'is not valid JSON' },
+  'date.range': { zh: '应在 1900-01-01 至 2100-12-31 之间', en: 'must be between 1900-01-01 and 2100-12-31' },
   'stats.unknownFilter': { zh: '未知的筛选条件 {value}，可用：{values}', en: 'unknown filter {value}; valid ones: {values}' },
   'stats.unknownMeasure': { zh: '未知的统计指标 {value}，可用：{values}', en: 'unknown measure {value}; valid ones: {values}' },
   'stats.unknownGroup': { zh: '未知的分组 {value}，可用：{values}', en: 'unknown grouping {value}; valid ones: {values}' },

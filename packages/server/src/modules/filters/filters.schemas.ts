@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { LIGHTS, MANAGED_BY, PROJECT_KINDS, PROJECT_LEVELS, SIZE_BAND_CODES, STAGES, WARNING_REASONS } from '@guatu/core';
 import { isoDate, listParam, regionCode, yuan } from '../../http/schemas.js';
 
+/** A date in a filter: within 1900–2100, so that shifting it a year for yoy stays a valid date. */
+export const filterDate = () => isoDate().refine((v) => v >= '1900-01-01' && v <= '2100-12-31', { error: () => 'date.range' });
+
 /**
  * One filter model for projects, shared by the statistics engine (a JSON body) and the project list
  * (a query string). Both compile to the same SQL (filters.repository.ts), so the projects behind a
@@ -23,12 +26,12 @@ export function projectFilterShape(mode: Mode) {
     stages: list(mode, z.enum(STAGES)),
     levels: list(mode, z.enum(PROJECT_LEVELS)),
     kinds: list(mode, z.enum(PROJECT_KINDS)),
-    startedFrom: isoDate().optional().meta({ description: 'Start date (开工) on or after' }),
-    startedTo: isoDate().optional().meta({ description: 'Start date (开工) on or before' }),
-    signedFrom: isoDate().optional(),
-    signedTo: isoDate().optional(),
-    completedFrom: isoDate().optional(),
-    completedTo: isoDate().optional(),
+    startedFrom: filterDate().optional().meta({ description: 'Start date (开工) on or after' }),
+    startedTo: filterDate().optional().meta({ description: 'Start date (开工) on or before' }),
+    signedFrom: filterDate().optional(),
+    signedTo: filterDate().optional(),
+    completedFrom: filterDate().optional(),
+    completedTo: filterDate().optional(),
     batch: recordId(mode).optional().meta({ description: 'A concentrated-start batch (集中开工): its projects' }),
     keyList: recordId(mode).optional().meta({ description: 'A key list: the projects on it now' }),
     group: recordId(mode).optional().meta({ description: 'A 包保 group: projects whose responsible region lies in a region it covers' }),
@@ -37,7 +40,7 @@ export function projectFilterShape(mode: Mode) {
     sizeBands: list(mode, z.enum(SIZE_BAND_CODES)).meta({ description: `Size bands: ${SIZE_BAND_CODES.join(', ')}` }),
     lights: list(mode, z.enum(LIGHTS)).meta({ description: 'Warning lights (预警) as of `asOf`' }),
     warnings: list(mode, z.enum(WARNING_REASONS)).meta({ description: 'Projects with any of these warning reasons as of `asOf`' }),
-    asOf: isoDate().optional().meta({ description: 'The day warnings are judged on; today if omitted' }),
+    asOf: filterDate().optional().meta({ description: 'The day warnings are judged on; today if omitted' }),
     ids: list(mode, recordId(mode), 10_000).meta({ description: 'Project ids' }),
     q: z.string().max(100).optional().meta({ description: 'Part of the name, or the start of the code' }),
   };

@@ -10,16 +10,16 @@ import {
   parseMeasure,
   type StatSubject,
 } from '@guatu/core';
-import { isoDate, regionCode } from '../../http/schemas.js';
-import { projectFilterShape } from '../filters/filters.schemas.js';
+import { regionCode } from '../../http/schemas.js';
+import { filterDate, projectFilterShape } from '../filters/filters.schemas.js';
 
 /** Filters that only enterprises take; `region`, `regions`, `ids` and `q` are shared with projects. */
 const enterpriseFilterShape = {
   enterpriseKinds: z.array(z.enum(ENTERPRISE_KINDS)).max(10).optional(),
   programmes: z.array(z.enum(ENTERPRISE_PROGRAMMES)).max(10).optional().meta({ description: '`enterprise-visits`: 招商服务进万企' }),
   homeProvinces: z.array(regionCode()).max(40).optional().meta({ description: 'Home provinces (GB/T 2260 codes)' }),
-  visitedFrom: isoDate().optional().meta({ description: 'Enterprises visited on or after' }),
-  visitedTo: isoDate().optional().meta({ description: 'Enterprises visited on or before' }),
+  visitedFrom: filterDate().optional().meta({ description: 'Enterprises visited on or after' }),
+  visitedTo: filterDate().optional().meta({ description: 'Enterprises visited on or before' }),
 };
 
 /**

@@ -72,7 +72,18 @@ describe('POST /api/v1/stats', () => {
   });
 
   it('never answers 5xx to malformed input', async () => {
-    for (const body of [{}, { measures: 'count' }, { measures: [1] }, { measures: ['count'], filter: [] }, { measures: ['count'], filter: { ids: 'x' } }, { measures: ['count'], groupBy: [null] }, 'nonsense']) {
+    for (const body of [
+      {},
+      { measures: 'count' },
+      { measures: [1] },
+      { measures: ['count'], filter: [] },
+      { measures: ['count'], filter: { ids: 'x' } },
+      { measures: ['count'], groupBy: [null] },
+      { measures: ['count'], filter: { q: 'a\u0000b' } },
+      { measures: ['yoy:count'], filter: { asOf: '0001-01-01', startedFrom: '0001-01-01' } },
+      { measures: ['count'], filter: { batch: 1e300, ids: [-1] } },
+      'nonsense',
+    ]) {
       const res = await stats(qujing, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
