@@ -8,3 +8,5 @@ export * from './catalog.js';
 export * from './messages.js';
 export * from './password-policy.js';
 export * from './dates.js';
+export * from './warnings.js';
+export * from './stats.js';
