@@ -10,3 +10,5 @@ export * from './password-policy.js';
 export * from './dates.js';
 export * from './warnings.js';
 export * from './stats.js';
+export * from './chinese-numbers.js';
+export * from './chinese-dates.js';
