@@ -60,7 +60,7 @@ export const inRegionSubtree = (column: SQL | AnyColumn, code: string) =>
 export const inCategoryTree = (codes: string[]) =>
   sql`${projects.categoryCode} in (select c.code from categories c join categories f on c.path like f.path || '%' where f.code in ${codes})`;
 
-function filterConditions(actor: Actor, q: Omit<ListProjectsQuery, 'sort' | 'order' | 'page' | 'pageSize'>): SQL {
+export function filterConditions(actor: Actor, q: Omit<ListProjectsQuery, 'sort' | 'order' | 'page' | 'pageSize'>): SQL {
   return and(
     scopeToRegion(projects.regionCode, actor),
     q.region ? inRegionSubtree(projects.regionCode, q.region) : undefined,
