@@ -26,6 +26,8 @@ export async function receiveUpload(request: FastifyRequest, limits: ImportLimit
     if (!part || part.fieldname !== 'file') throw badRequest('file', 'file.required');
     const path = join(dir, 'upload.xlsx');
     await pipeline(part.file, createWriteStream(path, { mode: 0o600 }));
+    // busboy stops writing at the limit and marks the stream truncated.
+    if (part.file.truncated) throw Object.assign(new Error('file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
     return { path, fileName: cleanName(part.filename), remove };
   } catch (e) {
     await remove();
