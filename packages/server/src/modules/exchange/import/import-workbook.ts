@@ -110,7 +110,8 @@ export async function importWorkbook(database: Database, actor: Actor, options: 
 }
 
 async function checkAll(db: Db, actor: Actor, rows: Record<SheetKind, ParsedRow[]>, lookups: CodeLookups, lock: boolean) {
-  const projects = await planProjects(db, actor, rows.projects, lookups, { lock });
+  const alsoCodes = [...rows.annualPlans, ...rows.monthlyReports].map((r) => r.values.get('code')).filter((c): c is string => typeof c === 'string');
+  const projects = await planProjects(db, actor, rows.projects, lookups, { lock, alsoCodes });
   const annualPlans = planAnnualPlans(rows.annualPlans, projects);
   const monthlyReports = await planReports(db, actor, rows.monthlyReports, projects, { lock });
   return {

@@ -118,10 +118,12 @@ function placeIssue(row: ParsedRow, state: Record<string, unknown>, issue: Issue
  * dates checked), a known one is updated field by field. A stage change must be a legal move of
  * the pipeline and is dated; a stage date changes only with its stage, as in the app.
  */
-export async function planProjects(db: Db, actor: Actor, rows: ParsedRow[], lookups: CodeLookups, options: { lock: boolean }): Promise<ProjectsPlan> {
+export async function planProjects(db: Db, actor: Actor, rows: ParsedRow[], lookups: CodeLookups, options: { lock: boolean; alsoCodes: string[] }): Promise<ProjectsPlan> {
   const codes = [...new Set(rows.map((r) => r.values.get('code')).filter((c): c is string => typeof c === 'string'))];
+  // Plan and report rows name projects too: they are looked up (and locked) with the project rows.
+  const named = [...new Set([...codes, ...options.alsoCodes])];
   const creditCodes = [...new Set(rows.map((r) => r.values.get('investorCreditCode')).filter((c): c is string => typeof c === 'string'))];
-  const [existing, investors] = await Promise.all([findProjectsByCodes(db, actor, codes, options), findEnterprisesByCreditCodes(db, actor, creditCodes)]);
+  const [existing, investors] = await Promise.all([findProjectsByCodes(db, actor, named, options), findEnterprisesByCreditCodes(db, actor, creditCodes)]);
   const taken = await takenProjectCodes(db, codes.filter((c) => !existing.has(c)));
   const today = chinaDate();
   const plan: ProjectsPlan = { changes: [], byCode: new Map(), outcomes: [], issues: [] };

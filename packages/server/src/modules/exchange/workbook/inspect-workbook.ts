@@ -29,6 +29,8 @@ export interface WorkbookInfo {
   /** docProps/app.xml: "Microsoft Excel", "WPS 表格" … */
   application: string | null;
   uncompressedBytes: number;
+  /** Each part's bytes in the file (local header, data, descriptor), for re-ordering the zip. */
+  spans: { name: string; start: number; end: number }[];
 }
 
 interface ZipEntry {
@@ -60,7 +62,7 @@ export async function inspectWorkbook(path: string, limits: ImportLimits): Promi
     if (head.equals(OLE_MAGIC)) throw await oleError(file, size);
     if (!head.subarray(0, 4).equals(ZIP_MAGIC)) throw new WorkbookError('file.notWorkbook', { value: sniffText(head) });
 
-    const entries = await readCentralDirectory(file, size);
+    const { entries, directoryOffset } = await readCentralDirectory(file, size);
     if (entries.length > limits.maxZipEntries) throw new WorkbookError('file.zipEntries', { max: limits.maxZipEntries });
     if (entries.some((e) => e.encrypted)) throw new WorkbookError('file.encrypted');
     const names = new Set(entries.map((e) => e.name));
@@ -81,10 +83,17 @@ export async function inspectWorkbook(path: string, limits: ImportLimits): Promi
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(parts.get('xl/workbook.xml')!),
       application: /<Application>([^<]*)<\/Application>/.exec(parts.get('docProps/app.xml') ?? '')?.[1] ?? null,
       uncompressedBytes: limits.maxUncompressedBytes - budget,
+      spans: spansOf(entries, directoryOffset),
     };
   } finally {
     await file.close();
   }
+}
+
+/** Each entry runs from its local header to the next entry's (or to the central directory). */
+function spansOf(entries: ZipEntry[], directoryOffset: number): WorkbookInfo['spans'] {
+  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  return sorted.map((e, i) => ({ name: e.name, start: e.localHeaderOffset, end: i + 1 < sorted.length ? sorted[i + 1]!.localHeaderOffset : directoryOffset }));
 }
 
 /** An encrypted OOXML package is an OLE file with an EncryptionInfo stream; anything else OLE is a legacy .xls. */
@@ -108,7 +117,7 @@ function guessKind(names: Set<string>): string {
   return 'zip';
 }
 
-async function readCentralDirectory(file: FileHandle, size: number): Promise<ZipEntry[]> {
+async function readCentralDirectory(file: FileHandle, size: number): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {
   const tailLength = Math.min(size, 65_557);
   const tail = Buffer.alloc(tailLength);
   await file.read(tail, 0, tailLength, size - tailLength);
@@ -145,7 +154,7 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
     });
     p += 46 + nameLength + extraLength + commentLength;
   }
-  return entries;
+  return { entries, directoryOffset };
 }
 
 /** Inflates one entry, stopping as soon as it exceeds the remaining budget or its declared size. */

@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { EventEmitter } from 'node:events';
 import ExcelJS from 'exceljs';
+import { orderedZip } from './zip-order.js';
 import { WorkbookError, type SheetInfo, type WorkbookInfo } from './inspect-workbook.js';
 
 /** A formula whose result was never calculated and saved: there is no value to import. */
@@ -36,9 +36,9 @@ export interface ReadProgress {
  */
 export async function* readRows(path: string, info: WorkbookInfo, options: { maxRows: number; onProgress?: (p: ReadProgress) => void; styles?: boolean }): AsyncGenerator<RawRow> {
   const { size } = await stat(path);
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const input = orderedZip(path, info);
   let bytesRead = 0;
-  input.on('data', (chunk) => (bytesRead += chunk.length));
+  input.on('data', (chunk: Buffer) => (bytesRead += chunk.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
