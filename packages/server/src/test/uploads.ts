@@ -14,7 +14,7 @@ export async function upload(t: TestContext, as: TestUser | null, url: string, d
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(as ? { cookie: as.cookie } : {}), ...headers },
   });
   let body: any = res.rawPayload;
-  if ((res.headers['content-type'] ?? '').toString().includes('json')) body = JSON.parse(res.body);
+  if ((res.headers['content-type'] ?? '').toString().includes('application/json')) body = JSON.parse(res.body);
   return { status: res.statusCode, body, headers: res.headers, text: res.body };
 }
 

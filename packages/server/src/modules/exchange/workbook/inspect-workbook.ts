@@ -31,6 +31,8 @@ export interface WorkbookInfo {
   uncompressedBytes: number;
   /** Each part's bytes in the file (local header, data, descriptor), for re-ordering the zip. */
   spans: { name: string; start: number; end: number }[];
+  /** The central directory and its end record. */
+  directory: { start: number; end: number };
 }
 
 interface ZipEntry {
@@ -84,6 +86,7 @@ export async function inspectWorkbook(path: string, limits: ImportLimits): Promi
       application: /<Application>([^<]*)<\/Application>/.exec(parts.get('docProps/app.xml') ?? '')?.[1] ?? null,
       uncompressedBytes: limits.maxUncompressedBytes - budget,
       spans: spansOf(entries, directoryOffset),
+      directory: { start: directoryOffset, end: size },
     };
   } finally {
     await file.close();

@@ -17,7 +17,8 @@ export function orderedZip(path: string, info: WorkbookInfo): Readable {
     if (i >= 0) return i;
     return name.startsWith('xl/worksheets/') ? FIRST.length + 1 : FIRST.length;
   };
-  const spans = [...info.spans].sort((a, b) => rank(a.name) - rank(b.name) || a.start - b.start);
+  // The central directory still closes the stream: a streaming unzipper stops at its signature.
+  const spans = [...[...info.spans].sort((a, b) => rank(a.name) - rank(b.name) || a.start - b.start), info.directory];
   return Readable.from(
     (async function* () {
       for (const span of spans) {
