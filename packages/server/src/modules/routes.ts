@@ -10,6 +10,7 @@ import { projectRoutes } from './projects/projects.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
 import { exchangeRoutes } from './exchange/exchange.routes.js';
+import { oc4idsRoutes } from './oc4ids/oc4ids.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -33,6 +34,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(reportRoutes);
       await v1.register(problemRoutes);
       await v1.register(exchangeRoutes);
+      await v1.register(oc4idsRoutes);
     },
     { prefix: '/v1' },
   );

@@ -6,3 +6,4 @@ export * from './projects.js';
 export * from './reports.js';
 export * from './problems.js';
 export * from './audit.js';
+export * from './exchange.js';

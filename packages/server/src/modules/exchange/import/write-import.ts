@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { conflict } from '../../../http/errors.js';
 import type { Actor } from '../../../policies/actor.js';
 import { insertProject, insertStageChange, updateProjectIfVersion } from '../../projects/projects.repository.js';
-import { insertDraftReports, updateReportFigures, upsertAnnualPlans } from '../exchange.repository.js';
+import { insertReports, updateReportFigures, upsertAnnualPlans } from '../exchange.repository.js';
 import type { AnnualPlansPlan } from './plan-annual-plans.js';
 import type { ProjectsPlan } from './plan-projects.js';
 import type { ReportsPlan } from './plan-reports.js';
@@ -19,7 +19,13 @@ export interface Written {
  * rows can name projects the same file creates), then annual plans, then reports. Every write
  * is the one the matching API call would make, stage history and report events included.
  */
-export async function writeImport(tx: Db, actor: Actor, plans: { projects: ProjectsPlan; annualPlans: AnnualPlansPlan; monthlyReports: ReportsPlan }, note: string): Promise<Written> {
+export async function writeImport(
+  tx: Db,
+  actor: Actor,
+  plans: { projects: ProjectsPlan; annualPlans: AnnualPlansPlan; monthlyReports: ReportsPlan },
+  note: string,
+  options: { reportStatus: 'draft' | 'approved' } = { reportStatus: 'draft' },
+): Promise<Written> {
   const userId = actor.userId || null;
   const written: Written = { projects: { created: [], updated: [] }, annualPlans: { set: [] }, monthlyReports: { created: [], updated: [] } };
   const today = chinaDate();
@@ -81,7 +87,7 @@ export async function writeImport(tx: Db, actor: Actor, plans: { projects: Proje
   written.annualPlans.set = [...byKey.values()].map(({ projectId, year }) => ({ projectId, year }));
 
   const creates = plans.monthlyReports.creates.map((r) => ({ ...r, projectId: plans.projects.byCode.get(r.code)!.id! }));
-  written.monthlyReports.created = await insertDraftReports(tx, creates, userId, note);
+  written.monthlyReports.created = await insertReports(tx, creates, userId, note, options.reportStatus);
   const updated = await updateReportFigures(tx, plans.monthlyReports.updates, userId);
   if (updated !== plans.monthlyReports.updates.length) throw conflict('version', 'version.stale', { value: '—' });
   written.monthlyReports.updated = plans.monthlyReports.updates.map((u) => u.id);
