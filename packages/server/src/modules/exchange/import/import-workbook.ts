@@ -75,20 +75,18 @@ export async function importWorkbook(database: Database, actor: Actor, options: 
   if (rows.monthlyReports.length && !may.fillReports(actor)) throw forbidden('role');
 
   progress('checking', 70, read.rows.length);
-  const checked = await checkAll(database.db, actor, rows, lookups, false);
-  const issues = [...read.issues, ...checked.issues];
-  const result = summarize(options, info.application, read.sheets, checked.outcomes, issues, false);
-  if (options.dryRun || issues.length) {
+  if (options.dryRun || read.issues.length) {
+    const checked = await checkAll(database.db, actor, rows, lookups, false);
     progress('done', 100, read.rows.length);
-    return result;
+    return summarize(options, info.application, read.sheets, checked.outcomes, [...read.issues, ...checked.issues], false);
   }
 
-  progress('writing', 85, read.rows.length);
   const note = `导入 ${options.fileName}`;
   const committed = await database.db.transaction(async (tx) => {
-    // Checked again with the rows locked, so what is written is what was checked.
+    // Checked inside the transaction with the rows locked, so what is written is what was checked.
     const again = await checkAll(tx, actor, rows, lookups, true);
     if (again.issues.length) return summarize(options, info.application, read.sheets, again.outcomes, again.issues, false);
+    progress('writing', 85, read.rows.length);
     const written = await writeImport(tx, actor, again.plans, note);
     const touched = again.outcomes.filter((o) => o.action === 'create' || o.action === 'update').map((o) => [o.sheet, o.row, o.action, o.key]);
     await recordAudit(tx, actor, {
