@@ -148,20 +148,24 @@ export async function insertReports(tx: Db, rows: ({ projectId: number; period: 
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH).map((r, n) => ({ n, project_id: r.projectId, period: r.period, ...figureRecord(r) }));
+    // The reports and their first events in one statement: one round trip per batch.
     const inserted = await tx.execute(sql`
-      insert into monthly_reports (project_id, period, status, completed_investment, funds_out_of_province, funds_in_province, funds_foreign,
-        funds_central_budget, funds_special_bonds, funds_bank_loans, funds_self_raised, physical_progress, progress_percent,
-        workers_on_site, workers_expected, narrative, created_by, updated_by, reviewed_by, reviewed_at)
-      select x.project_id, x.period, ${status}, x.completed_investment, x.funds_out_of_province, x.funds_in_province, x.funds_foreign,
-        x.funds_central_budget, x.funds_special_bonds, x.funds_bank_loans, x.funds_self_raised, x.physical_progress, x.progress_percent,
-        x.workers_on_site, x.workers_expected, x.narrative, ${userId}::bigint, ${userId}::bigint, ${reviewed}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(n integer, project_id bigint, period text, ${sql.raw(FIGURE_COLUMNS)})
-      order by x.n
-      returning id`);
+      with created as (
+        insert into monthly_reports (project_id, period, status, completed_investment, funds_out_of_province, funds_in_province, funds_foreign,
+          funds_central_budget, funds_special_bonds, funds_bank_loans, funds_self_raised, physical_progress, progress_percent,
+          workers_on_site, workers_expected, narrative, created_by, updated_by, reviewed_by, reviewed_at)
+        select x.project_id, x.period, ${status}, x.completed_investment, x.funds_out_of_province, x.funds_in_province, x.funds_foreign,
+          x.funds_central_budget, x.funds_special_bonds, x.funds_bank_loans, x.funds_self_raised, x.physical_progress, x.progress_percent,
+          x.workers_on_site, x.workers_expected, x.narrative, ${userId}::bigint, ${userId}::bigint, ${reviewed}
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(n integer, project_id bigint, period text, ${sql.raw(FIGURE_COLUMNS)})
+        order by x.n
+        returning id
+      ), events as (
+        insert into monthly_report_events (report_id, action, from_status, to_status, comment, actor_id)
+        select id, ${status === 'draft' ? 'create' : 'import'}, null, ${status}, ${note}, ${userId}::bigint from created
+      )
+      select id from created order by id`);
     const batchIds = rowsOf<{ id: string }>(inserted).map((r) => Number(r.id));
-    await tx.execute(sql`
-      insert into monthly_report_events (report_id, action, from_status, to_status, comment, actor_id)
-      select value::bigint, ${status === 'draft' ? 'create' : 'import'}, null, ${status}, ${note}, ${userId}::bigint from jsonb_array_elements_text(${JSON.stringify(batchIds)}::jsonb)`);
     ids.push(...batchIds);
   }
   return ids;

@@ -174,7 +174,7 @@ describe('progress', () => {
     expect(res.headers['content-type']).toContain('application/x-ndjson');
     const lines = res.text.trim().split('\n').map((l) => JSON.parse(l));
     const progress = lines.filter((l) => l.type === 'progress');
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['reading', 'checking', 'done']));
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['reading', 'done']));
     expect(progress.map((p) => p.percent)).toEqual([...progress.map((p) => p.percent)].sort((a, b) => a - b));
     expect(lines.at(-1)).toMatchObject({ type: 'result', result: { dryRun: true, counts: { projects: { create: 2500 } } } });
   });

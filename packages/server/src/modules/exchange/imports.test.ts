@@ -73,10 +73,8 @@ describe('POST /api/v1/imports', () => {
     const events = await t.database.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(2);
     expect(events[0]!.seq).toBe((before?.seq ?? 0) + 1);
     expect(events[0]).toMatchObject({ action: 'import.workbook', entity: 'import', actorName: qilin.username });
-    expect((events[0]!.changes as any).rows[1]).toEqual([
-      ['项目清单', 2, 'create', codes[0]],
-      ['项目清单', 3, 'create', codes[1]],
-    ]);
+    expect((events[0]!.changes as any).rows[1]).toEqual({ 项目清单: { create: '2-3' } });
+    expect((events[0]!.changes as any).projects[1].created.map(([row]: [number]) => row)).toEqual([2, 3]);
 
     const list = await t.call(qilin, 'GET', `/api/v1/projects?q=${codes[0]}`);
     const project = (await t.call(qilin, 'GET', `/api/v1/projects/${list.body.items[0].id}`)).body;

@@ -6,9 +6,9 @@ import { may } from '../../policies/abilities.js';
 import { loadCodeLookups } from '../exchange/exchange.repository.js';
 import type { RowIssue, RowOutcome } from '../exchange/import/import-types.js';
 import { planProjects } from '../exchange/import/plan-projects.js';
-import { planAnnualPlans } from '../exchange/import/plan-annual-plans.js';
 import { planReports } from '../exchange/import/plan-reports.js';
-import { writeImport } from '../exchange/import/write-import.js';
+import { emptyWritten, writeProjects, writeReports } from '../exchange/import/write-import.js';
+import { ProjectContext } from '../exchange/import/project-context.js';
 import { findLinkedCodes, lastProvisionalSerial, upsertLinks } from './oc4ids.repository.js';
 import { parsePackage, readProject, type PackageProject } from './read-package.js';
 import { oc4idsDir, packageValidator, type SchemaError } from './validate-package.js';
@@ -47,10 +47,11 @@ export async function importPackage(database: Database, actor: Actor, source: st
     await assignCodes(db, actor, read);
     const projectRows = read.map((p) => p.project);
     const reportRows = read.flatMap((p) => p.reports);
-    const projects = await planProjects(db, actor, projectRows, lookups, { lock, alsoCodes: [] });
-    const annualPlans = planAnnualPlans([], projects);
-    const monthlyReports = await planReports(db, actor, reportRows, projects, { lock });
-    return { plans: { projects, annualPlans, monthlyReports }, issues: [...projects.issues, ...monthlyReports.issues], outcomes: [...projects.outcomes, ...monthlyReports.outcomes] };
+    const projects = await planProjects(db, actor, projectRows, lookups, { lock });
+    const context = new ProjectContext(db, actor, lock);
+    context.absorb(projects);
+    const monthlyReports = await planReports(db, actor, reportRows, context, { lock });
+    return { plans: { projects, monthlyReports }, context, issues: [...projects.issues, ...monthlyReports.issues], outcomes: [...projects.outcomes, ...monthlyReports.outcomes] };
   };
 
   const summarize = (outcomes: RowOutcome[], issues: RowIssue[], committed: boolean): PackageImportResult => {
@@ -84,7 +85,11 @@ export async function importPackage(database: Database, actor: Actor, source: st
   return database.db.transaction(async (tx) => {
     const again = await run(tx, true);
     if (again.issues.length) return summarize(again.outcomes, again.issues, false);
-    const written = await writeImport(tx, actor, again.plans, 'OC4IDS 导入', { reportStatus: 'approved' });
+    const written = emptyWritten();
+    await writeProjects(tx, actor, again.plans.projects, 'OC4IDS 导入', written);
+    again.context.absorb(again.plans.projects);
+    // Figures published in a package were approved where they come from.
+    await writeReports(tx, actor, again.plans.monthlyReports, again.context, 'OC4IDS 导入', 'approved', written);
     const byCode = again.plans.projects.byCode;
     await upsertLinks(
       tx,

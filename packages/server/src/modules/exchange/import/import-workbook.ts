@@ -6,16 +6,17 @@ import { may } from '../../../policies/abilities.js';
 import { SHEET_KINDS, type SheetKind } from '../columns.js';
 import { loadCodeLookups } from '../exchange.repository.js';
 import type { ImportLimits } from '../import-limits.js';
-import { WorkbookError, inspectWorkbook } from '../workbook/inspect-workbook.js';
+import { WorkbookError, inspectWorkbook, type WorkbookInfo } from '../workbook/inspect-workbook.js';
 import type { CodeLookups } from '../workbook/cells.js';
 import { planAnnualPlans } from './plan-annual-plans.js';
 import { planProjects } from './plan-projects.js';
 import { planReports } from './plan-reports.js';
-import { readSheets, type SheetReport } from './read-sheets.js';
-import { writeImport } from './write-import.js';
+import { ProjectContext } from './project-context.js';
+import { readSheetRows, type ReadState, type SheetReport } from './read-sheets.js';
+import { emptyWritten, writeAnnualPlans, writeProjects, writeReports } from './write-import.js';
 import type { ParsedRow, RowIssue, RowOutcome } from './import-types.js';
 
-export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
+export type ImportPhase = 'reading' | 'writing' | 'done';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -52,71 +53,151 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
+/** Report rows are checked and written this many at a time, so memory holds a chunk, not the file. */
+const CHUNK = 5000;
+const MAX_WAITING = 1;
+
+/** Thrown inside the transaction to roll back an import that turned out to have problems. */
+class Rejected extends Error {}
+
 /**
- * Imports a workbook of projects, annual plans and monthly reports. The file is streamed and
- * every row checked by the rules of the API; a dry run stops there and tells what would happen.
- * A real run checks again inside one transaction, writes everything or nothing, and records one
- * audit event listing the rows it touched. A file that cannot be read at all throws WorkbookError.
+ * Imports a workbook of projects, annual plans and monthly reports, its sheets applied in tab
+ * order. The file is streamed and every row checked by the rules of the API, in chunks, as it is
+ * read. A dry run stops at checking and tells what would happen. A real run does the same inside
+ * one transaction and writes each chunk as soon as it is checked, so the database works while the
+ * file is still being read; at the first problem it stops writing but goes on checking, so every
+ * problem is reported, and then rolls everything back. A clean run commits with one audit event
+ * listing the rows it touched. A file that cannot be read at all throws WorkbookError.
  */
 export async function importWorkbook(database: Database, actor: Actor, options: ImportOptions): Promise<ImportResult> {
-  const progress = (phase: ImportPhase, percent: number, rows: number) => options.onProgress?.({ phase, percent: Math.min(100, Math.round(percent)), rows });
   const info = await inspectWorkbook(options.path, options.limits);
   const lookups = await loadCodeLookups(database.db);
-  progress('reading', 0, 0);
-  const read = await readSheets(options.path, info, lookups, {
-    maxRows: options.limits.maxRows,
-    onProgress: (p) => progress('reading', (p.bytesRead / Math.max(1, p.bytesTotal)) * 70, p.rows),
-  });
-  if (!read.sheets.some((s) => s.kind && s.state === 'visible')) throw new WorkbookError('file.noDataSheet', { values: read.sheets.map((s) => s.name) });
-
-  const byKind = (kind: SheetKind) => read.rows.filter((r) => r.kind === kind);
-  const rows = { projects: byKind('projects'), annualPlans: byKind('annualPlans'), monthlyReports: byKind('monthlyReports') };
-  if ((rows.projects.length || rows.annualPlans.length) && !may.editProjects(actor)) throw forbidden('role');
-  if (rows.monthlyReports.length && !may.fillReports(actor)) throw forbidden('role');
-
-  progress('checking', 70, read.rows.length);
-  if (options.dryRun || read.issues.length) {
-    const checked = await checkAll(database.db, actor, rows, lookups, false);
-    progress('done', 100, read.rows.length);
-    return summarize(options, info.application, read.sheets, checked.outcomes, [...read.issues, ...checked.issues], false);
+  if (options.dryRun) return run(database.db, actor, info, lookups, options, false);
+  try {
+    return await database.db.transaction((tx) => run(tx, actor, info, lookups, options, true));
+  } catch (e) {
+    if (e instanceof Rejected) return (e as Rejected & { result: ImportResult }).result;
+    throw e;
   }
-
-  const note = `导入 ${options.fileName}`;
-  const committed = await database.db.transaction(async (tx) => {
-    // Checked inside the transaction with the rows locked, so what is written is what was checked.
-    const again = await checkAll(tx, actor, rows, lookups, true);
-    if (again.issues.length) return summarize(options, info.application, read.sheets, again.outcomes, again.issues, false);
-    progress('writing', 85, read.rows.length);
-    const written = await writeImport(tx, actor, again.plans, note);
-    const touched = again.outcomes.filter((o) => o.action === 'create' || o.action === 'update').map((o) => [o.sheet, o.row, o.action, o.key]);
-    await recordAudit(tx, actor, {
-      action: 'import.workbook',
-      entity: 'import',
-      entityId: null,
-      changes: {
-        file: [null, options.fileName],
-        rows: [null, touched],
-        projects: [null, written.projects],
-        annualPlans: [null, written.annualPlans.set],
-        monthlyReports: [null, written.monthlyReports],
-      },
-    });
-    return summarize(options, info.application, read.sheets, again.outcomes, [], true);
-  });
-  progress('done', 100, read.rows.length);
-  return committed;
 }
 
-async function checkAll(db: Db, actor: Actor, rows: Record<SheetKind, ParsedRow[]>, lookups: CodeLookups, lock: boolean) {
-  const alsoCodes = [...rows.annualPlans, ...rows.monthlyReports].map((r) => r.values.get('code')).filter((c): c is string => typeof c === 'string');
-  const projects = await planProjects(db, actor, rows.projects, lookups, { lock, alsoCodes });
-  const annualPlans = planAnnualPlans(rows.annualPlans, projects);
-  const monthlyReports = await planReports(db, actor, rows.monthlyReports, projects, { lock });
-  return {
-    plans: { projects, annualPlans, monthlyReports },
-    outcomes: [...projects.outcomes, ...annualPlans.outcomes, ...monthlyReports.outcomes],
-    issues: [...projects.issues, ...annualPlans.issues, ...monthlyReports.issues],
+async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookups, options: ImportOptions, commit: boolean): Promise<ImportResult> {
+  const progress = (phase: ImportPhase, percent: number, rows: number) => options.onProgress?.({ phase, percent: Math.min(100, Math.round(percent)), rows });
+  const state: ReadState = { sheets: [], issues: [] };
+  const projects = new ProjectContext(db, actor, commit);
+  const outcomes: RowOutcome[] = [];
+  const issues: RowIssue[] = [];
+  const written = emptyWritten();
+  const note = `导入 ${options.fileName}`;
+  const seenReports = new Map<string, number>();
+  let rowsRead = 0;
+  let sheetRows: ParsedRow[] = [];
+  /** Writing goes on only while nothing has been wrong. */
+  const clean = () => commit && !issues.length && !state.issues.length;
+
+  const mayImport = (kind: SheetKind) => {
+    if (kind === 'monthlyReports' ? !may.fillReports(actor) : !may.editProjects(actor)) throw forbidden('role');
   };
+
+  const check = async (kind: SheetKind, rows: ParsedRow[]) => {
+    if (kind === 'projects') {
+      const plan = await planProjects(db, actor, rows, lookups, { lock: commit });
+      outcomes.push(...plan.outcomes);
+      issues.push(...plan.issues);
+      if (clean()) await writeProjects(db, actor, plan, note, written);
+      projects.absorb(plan);
+    } else if (kind === 'annualPlans') {
+      const plan = await planAnnualPlans(rows, projects);
+      outcomes.push(...plan.outcomes);
+      issues.push(...plan.issues);
+      if (clean()) await writeAnnualPlans(db, plan, projects, written);
+    } else {
+      const plan = await planReports(db, actor, rows, projects, { lock: commit, seen: seenReports });
+      outcomes.push(...plan.outcomes);
+      issues.push(...plan.issues);
+      if (clean()) await writeReports(db, actor, plan, projects, note, 'draft', written);
+    }
+  };
+
+  // Checking and writing run one task after another, behind the reader: while the database
+  // writes one chunk, the file goes on being read. A few chunks may wait; more would cost memory.
+  let tail: Promise<void> = Promise.resolve();
+  const waiting: Promise<void>[] = [];
+  const flush = async (kind: SheetKind | null) => {
+    const rows = sheetRows;
+    sheetRows = [];
+    if (!rows.length || !kind) return;
+    tail = tail.then(() => check(kind, rows));
+    tail.catch(() => {});
+    waiting.push(tail);
+    while (waiting.length > MAX_WAITING) await waiting.shift();
+  };
+
+  progress('reading', 0, 0);
+  for await (const event of readSheetRows(options.path, info, lookups, state, {
+    maxRows: options.limits.maxRows,
+    onProgress: (p) => progress('reading', (p.bytesRead / Math.max(1, p.bytesTotal)) * 95, rowsRead),
+  })) {
+    if (event.type === 'sheetEnd') {
+      await flush(event.sheet.kind);
+      continue;
+    }
+    const row = event.row;
+    if (!sheetRows.length) mayImport(row.kind);
+    rowsRead++;
+    sheetRows.push(row);
+    // Project and plan sheets are applied whole; report sheets a chunk at a time.
+    if (row.kind === 'monthlyReports' && sheetRows.length >= CHUNK) await flush(row.kind);
+  }
+  await tail;
+  if (!state.sheets.some((s) => s.kind && s.state === 'visible')) throw new WorkbookError('file.noDataSheet', { values: state.sheets.map((s) => s.name) });
+
+  const allIssues = [...state.issues, ...issues];
+  const result = summarize(options, info.application, state.sheets, outcomes, allIssues, commit && !allIssues.length);
+  if (!commit) {
+    progress('done', 100, rowsRead);
+    return result;
+  }
+  if (allIssues.length) throw Object.assign(new Rejected(), { result });
+  progress('writing', 97, rowsRead);
+  // Rows and ids as ranges ("2-5001,5003"): exact, and small enough for a file of 100,000 rows.
+  const touched: Record<string, Record<string, string>> = {};
+  for (const action of ['create', 'update'] as const) {
+    const bySheet = new Map<string, number[]>();
+    for (const o of outcomes) {
+      if (o.action !== action) continue;
+      const rows = bySheet.get(o.sheet) ?? [];
+      if (!rows.length) bySheet.set(o.sheet, rows);
+      rows.push(o.row);
+    }
+    for (const [sheet, rows] of bySheet) (touched[sheet] ??= {})[action] = ranges(rows);
+  }
+  await recordAudit(db, actor, {
+    action: 'import.workbook',
+    entity: 'import',
+    entityId: null,
+    changes: {
+      file: [null, options.fileName],
+      rows: [null, touched],
+      projects: [null, written.projects],
+      annualPlans: [null, written.annualPlans.set],
+      monthlyReports: [null, { created: ranges(written.monthlyReports.created), updated: ranges(written.monthlyReports.updated) }],
+    },
+  });
+  progress('done', 100, rowsRead);
+  return result;
+}
+
+/** [2, 3, 4, 9, 10] → "2-4,9-10". */
+export function ranges(numbers: number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(start === sorted[i] ? String(start) : `${start}-${sorted[i]}`);
+  }
+  return parts.join(',');
 }
 
 function summarize(options: ImportOptions, application: string | null, sheets: SheetReport[], outcomes: RowOutcome[], issues: RowIssue[], committed: boolean): ImportResult {

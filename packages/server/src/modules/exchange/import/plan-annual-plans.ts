@@ -2,7 +2,7 @@ import { compareYuan, normalizeYuan, sumYuan } from '@guatu/core';
 import { z } from 'zod';
 import { fromZodIssues } from '../../../http/errors.js';
 import { yuan } from '../../../http/schemas.js';
-import type { ProjectsPlan } from './plan-projects.js';
+import type { ProjectContext } from './project-context.js';
 import { issueAt, type ParsedRow, type RowIssue, type RowOutcome } from './import-types.js';
 
 const planRow = z.strictObject({ year: z.number().int().min(2000).max(2100), amount: yuan() });
@@ -25,7 +25,8 @@ export interface AnnualPlansPlan {
  * or created by the same file. As on the project form, a project's plans may not add up to more
  * than its total investment, counting the totals and plans the same file sets.
  */
-export function planAnnualPlans(rows: ParsedRow[], projects: ProjectsPlan): AnnualPlansPlan {
+export async function planAnnualPlans(rows: ParsedRow[], projects: ProjectContext): Promise<AnnualPlansPlan> {
+  await projects.ensure(rows.map((r) => r.values.get('code')).filter((c): c is string => typeof c === 'string'));
   const plan: AnnualPlansPlan = { changes: [], outcomes: [], issues: [] };
   const accepted = new Map<string, { row: ParsedRow; year: number; amount: string }[]>();
   const seen = new Map<string, number>();

@@ -23,7 +23,7 @@ export interface ProjectChange {
 export interface ProjectsPlan {
   changes: ProjectChange[];
   /** Every project the file names, as it will be after the import: for the plan and report sheets. */
-  byCode: Map<string, { id: number | null; state: ProjectState }>;
+  byCode: Map<string, { id: number | null; state: ProjectState } | null>;
   outcomes: RowOutcome[];
   issues: RowIssue[];
 }
@@ -118,12 +118,10 @@ function placeIssue(row: ParsedRow, state: Record<string, unknown>, issue: Issue
  * dates checked), a known one is updated field by field. A stage change must be a legal move of
  * the pipeline and is dated; a stage date changes only with its stage, as in the app.
  */
-export async function planProjects(db: Db, actor: Actor, rows: ParsedRow[], lookups: CodeLookups, options: { lock: boolean; alsoCodes: string[] }): Promise<ProjectsPlan> {
+export async function planProjects(db: Db, actor: Actor, rows: ParsedRow[], lookups: CodeLookups, options: { lock: boolean }): Promise<ProjectsPlan> {
   const codes = [...new Set(rows.map((r) => r.values.get('code')).filter((c): c is string => typeof c === 'string'))];
-  // Plan and report rows name projects too: they are looked up (and locked) with the project rows.
-  const named = [...new Set([...codes, ...options.alsoCodes])];
   const creditCodes = [...new Set(rows.map((r) => r.values.get('investorCreditCode')).filter((c): c is string => typeof c === 'string'))];
-  const [existing, investors] = await Promise.all([findProjectsByCodes(db, actor, named, options), findEnterprisesByCreditCodes(db, actor, creditCodes)]);
+  const [existing, investors] = await Promise.all([findProjectsByCodes(db, actor, codes, options), findEnterprisesByCreditCodes(db, actor, creditCodes)]);
   const taken = await takenProjectCodes(db, codes.filter((c) => !existing.has(c)));
   const today = chinaDate();
   const plan: ProjectsPlan = { changes: [], byCode: new Map(), outcomes: [], issues: [] };
@@ -201,8 +199,9 @@ export async function planProjects(db: Db, actor: Actor, rows: ParsedRow[], look
     plan.byCode.set(code, { id: current?.id ?? null, state: next });
     if (action !== 'unchanged') plan.changes.push({ row, existing: current, next, changes, transition });
   }
-  // Rows refused here may still be named by plan or report rows: they see the project as it is.
+  // A row refused here may still be named by plan or report rows: they see the project as it is.
   for (const [code, p] of existing) if (!plan.byCode.has(code)) plan.byCode.set(code, { id: p.id, state: stateOf(p) });
+  for (const code of codes) if (!plan.byCode.has(code)) plan.byCode.set(code, null);
   return plan;
 }
 

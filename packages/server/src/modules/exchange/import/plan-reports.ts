@@ -4,7 +4,7 @@ import { fromZodIssues } from '../../../http/errors.js';
 import type { Actor } from '../../../policies/actor.js';
 import { createReportBody } from '../../reports/reports.schemas.js';
 import { findReports, type ExistingReport, type ReportFigures } from '../exchange.repository.js';
-import type { ProjectsPlan } from './plan-projects.js';
+import type { ProjectContext } from './project-context.js';
 import { issueAt, type ParsedRow, type RowIssue, type RowOutcome } from './import-types.js';
 
 export const FUND_COLUMN: Record<FundSource, keyof ReportFigures> = {
@@ -18,11 +18,13 @@ export const FUND_COLUMN: Record<FundSource, keyof ReportFigures> = {
 };
 
 export interface ReportsPlan {
-  creates: ({ code: string; period: string } & ReportFigures)[];
+  creates: ({ code: string; period: string; sheet: string; row: number } & ReportFigures)[];
   updates: ({ id: number; version: number; code: string; period: string; changes: string[] } & ReportFigures)[];
   outcomes: RowOutcome[];
   issues: RowIssue[];
 }
+
+const NONE: string[] = [];
 
 const EMPTY: ReportFigures = {
   completedInvestment: '0',
@@ -62,7 +64,8 @@ export function figuresOf(r: ExistingReport): ReportFigures {
  * (the same figures again are simply unchanged). The project must be in the actor's region (or
  * created by the same file) and at a stage that reports, and the month not in the future.
  */
-export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], projects: ProjectsPlan, options: { lock: boolean }): Promise<ReportsPlan> {
+export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], projects: ProjectContext, options: { lock: boolean; seen?: Map<string, number> }): Promise<ReportsPlan> {
+  await projects.ensure(rows.map((r) => r.values.get('code')).filter((c): c is string => typeof c === 'string'));
   const ids = new Set<number>();
   const periods = new Set<string>();
   for (const row of rows) {
@@ -74,7 +77,8 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
   const existing = await findReports(db, actor, [...ids], [...periods], options);
   const thisMonth = chinaPeriod();
   const plan: ReportsPlan = { creates: [], updates: [], outcomes: [], issues: [] };
-  const seen = new Map<string, number>();
+  // Across the chunks of one import, so a month repeated far down the sheet is still caught.
+  const seen = options.seen ?? new Map<string, number>();
 
   for (const row of rows) {
     const v = row.values;
@@ -135,8 +139,8 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
       continue;
     }
     const action = !current ? 'create' : changed.length ? 'update' : 'unchanged';
-    plan.outcomes.push({ sheet: row.sheet, row: row.row, kind: 'monthlyReports', key, action, changedFields: changed });
-    if (action === 'create') plan.creates.push({ code, period, ...next });
+    plan.outcomes.push({ sheet: row.sheet, row: row.row, kind: 'monthlyReports', key, action, changedFields: changed.length ? changed : NONE });
+    if (action === 'create') plan.creates.push({ code, period, sheet: row.sheet, row: row.row, ...next });
     else if (action === 'update') plan.updates.push({ id: current!.id, version: current!.version, code, period, changes: changed, ...next });
   }
   return plan;

@@ -15,58 +15,70 @@ export interface SheetReport {
   ignoredHeaders: string[];
 }
 
-export interface ReadResult {
+/** What the read has found so far about the sheets, and problems with whole sheets. */
+export interface ReadState {
   sheets: SheetReport[];
-  rows: ParsedRow[];
-  /** Problems with a whole sheet, such as a hidden sheet holding data. */
   issues: RowIssue[];
 }
 
+export type SheetEvent = { type: 'row'; row: ParsedRow } | { type: 'sheetEnd'; sheet: SheetReport };
+
 /**
- * Reads every sheet of an inspected workbook into parsed rows: finds each sheet's header and
- * kind, reads each cell by its column's type, and collects every cell problem rather than the
- * first. Blank rows (separators between groups) are skipped. A hidden sheet that holds data is
- * an error: the officer would be importing rows they cannot see.
+ * Streams every sheet of an inspected workbook as parsed rows, in workbook order: finds each
+ * sheet's header and kind, reads each cell by its column's type, and collects every cell problem
+ * rather than the first. Blank rows (separators between groups) and a template's example row are
+ * skipped. A hidden sheet that holds data is an error: the officer would be importing rows they
+ * cannot see. `state` fills in as the sheets are read.
  */
-export async function readSheets(path: string, info: WorkbookInfo, lookups: CodeLookups, options: { maxRows: number; onProgress?: (p: ReadProgress) => void }): Promise<ReadResult> {
+export async function* readSheetRows(
+  path: string,
+  info: WorkbookInfo,
+  lookups: CodeLookups,
+  state: ReadState,
+  options: { maxRows: number; onProgress?: (p: ReadProgress) => void },
+): AsyncGenerator<SheetEvent> {
   const reports = new Map<string, SheetReport>();
-  const rows: ParsedRow[] = [];
-  const issues: RowIssue[] = [];
+  const ready: SheetEvent[] = [];
   let current: { sheet: SheetInfo; pending: { number: number; cells: RawCell[] }[]; layout: SheetLayout | null | undefined } | null = null;
 
-  const settle = (state: NonNullable<typeof current>, final: boolean) => {
-    if (state.layout !== undefined) return;
-    if (!final && state.pending.length < HEADER_SCAN_ROWS) return;
-    state.layout = detectLayout(state.pending.slice(0, HEADER_SCAN_ROWS));
-    const report = reports.get(state.sheet.name)!;
-    report.kind = state.layout?.kind ?? null;
-    report.headerRow = state.layout?.headerRow ?? null;
-    report.ignoredHeaders = state.layout?.unknownHeaders.map((h) => h.header) ?? [];
-    for (const row of state.pending) take(state, row);
-    state.pending = [];
+  const settle = (sheet: NonNullable<typeof current>, final: boolean) => {
+    if (sheet.layout === undefined && (final || sheet.pending.length >= HEADER_SCAN_ROWS)) {
+      sheet.layout = detectLayout(sheet.pending.slice(0, HEADER_SCAN_ROWS));
+      const report = reports.get(sheet.sheet.name)!;
+      report.kind = sheet.layout?.kind ?? null;
+      report.headerRow = sheet.layout?.headerRow ?? null;
+      report.ignoredHeaders = sheet.layout?.unknownHeaders.map((h) => h.header) ?? [];
+      for (const row of sheet.pending) take(sheet, row);
+      sheet.pending = [];
+    }
+    if (final) ready.push({ type: 'sheetEnd', sheet: reports.get(sheet.sheet.name)! });
   };
 
-  const take = (state: NonNullable<typeof current>, raw: { number: number; cells: RawCell[] }) => {
-    const layout = state.layout;
+  const take = (sheet: NonNullable<typeof current>, raw: { number: number; cells: RawCell[] }) => {
+    const layout = sheet.layout;
     if (!layout || raw.number <= layout.headerRow) return;
     const codeColumn = layout.columns.find((c) => c.def.key === 'code');
     if (codeColumn && isExampleCode(raw.cells[codeColumn.index])) return;
-    const report = reports.get(state.sheet.name)!;
+    const report = reports.get(sheet.sheet.name)!;
     report.rows++;
-    if (state.sheet.state !== 'visible') {
+    if (sheet.sheet.state !== 'visible') {
       if (report.rows === 1) {
-        issues.push({ sheet: state.sheet.name, row: null, column: null, header: null, field: 'sheet', rule: 'sheet.hidden', params: { value: state.sheet.name } });
+        state.issues.push({ sheet: sheet.sheet.name, row: null, column: null, header: null, field: 'sheet', rule: 'sheet.hidden', params: { value: sheet.sheet.name } });
       }
       return;
     }
-    rows.push(parseRow(state.sheet.name, layout, raw, lookups, info.date1904));
+    ready.push({ type: 'row', row: parseRow(sheet.sheet.name, layout, raw, lookups, info.date1904) });
   };
 
+  for (const sheet of info.sheets) {
+    const report = { name: sheet.name, state: sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] };
+    reports.set(sheet.name, report);
+    state.sheets.push(report);
+  }
   for await (const raw of readRows(path, info, options)) {
     if (current?.sheet.name !== raw.sheet.name) {
       if (current) settle(current, true);
       current = { sheet: raw.sheet, pending: [], layout: undefined };
-      reports.set(raw.sheet.name, { name: raw.sheet.name, state: raw.sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] });
     }
     if (current.layout === undefined) {
       current.pending.push({ number: raw.number, cells: raw.cells });
@@ -74,12 +86,10 @@ export async function readSheets(path: string, info: WorkbookInfo, lookups: Code
     } else {
       take(current, raw);
     }
+    while (ready.length) yield ready.shift()!;
   }
   if (current) settle(current, true);
-  for (const sheet of info.sheets) {
-    if (!reports.has(sheet.name)) reports.set(sheet.name, { name: sheet.name, state: sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] });
-  }
-  return { sheets: info.sheets.map((s) => reports.get(s.name)!), rows, issues };
+  while (ready.length) yield ready.shift()!;
 }
 
 function parseRow(sheet: string, layout: SheetLayout, raw: { number: number; cells: RawCell[] }, lookups: CodeLookups, date1904: boolean): ParsedRow {

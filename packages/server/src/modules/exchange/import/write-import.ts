@@ -7,6 +7,7 @@ import { insertReports, updateReportFigures, upsertAnnualPlans } from '../exchan
 import type { AnnualPlansPlan } from './plan-annual-plans.js';
 import type { ProjectsPlan } from './plan-projects.js';
 import type { ReportsPlan } from './plan-reports.js';
+import type { ProjectContext } from './project-context.js';
 
 export interface Written {
   projects: { created: [number, number][]; updated: [number, number][] };
@@ -14,23 +15,17 @@ export interface Written {
   monthlyReports: { created: number[]; updated: number[] };
 }
 
-/**
- * Writes a checked import inside the caller's transaction: projects first (so plan and report
- * rows can name projects the same file creates), then annual plans, then reports. Every write
- * is the one the matching API call would make, stage history and report events included.
- */
-export async function writeImport(
-  tx: Db,
-  actor: Actor,
-  plans: { projects: ProjectsPlan; annualPlans: AnnualPlansPlan; monthlyReports: ReportsPlan },
-  note: string,
-  options: { reportStatus: 'draft' | 'approved' } = { reportStatus: 'draft' },
-): Promise<Written> {
-  const userId = actor.userId || null;
-  const written: Written = { projects: { created: [], updated: [] }, annualPlans: { set: [] }, monthlyReports: { created: [], updated: [] } };
-  const today = chinaDate();
+export const emptyWritten = (): Written => ({ projects: { created: [], updated: [] }, annualPlans: { set: [] }, monthlyReports: { created: [], updated: [] } });
 
-  for (const change of plans.projects.changes) {
+/**
+ * Writes a project sheet's checked changes, each as POST or PATCH /projects would, stage history
+ * and annual plans included, and records the new projects' ids in `plan.byCode`.
+ */
+export async function writeProjects(tx: Db, actor: Actor, plan: ProjectsPlan, note: string, written: Written): Promise<void> {
+  const userId = actor.userId || null;
+  const today = chinaDate();
+  const planRows: { projectId: number; year: number; amount: string }[] = [];
+  for (const change of plan.changes) {
     const n = change.next;
     const values = {
       name: n.name,
@@ -55,15 +50,17 @@ export async function writeImport(
       completedOn: n.completedOn ?? null,
       updatedBy: userId,
     };
+    let id: number;
     if (!change.existing) {
       const dateField = STAGE_DATE_FIELD[n.stage];
       const on = (dateField && n[dateField]) || today;
-      const id = await insertProject(tx, { ...values, code: n.code, stage: n.stage, stageChangedOn: on, createdBy: userId });
+      id = await insertProject(tx, { ...values, code: n.code, stage: n.stage, stageChangedOn: on, createdBy: userId });
       await insertStageChange(tx, { projectId: id, fromStage: null, toStage: n.stage, effectiveOn: on, note, changedBy: userId });
-      plans.projects.byCode.set(n.code, { id, state: n });
+      plan.byCode.set(n.code, { id, state: n });
       written.projects.created.push([change.row.row, id]);
     } else {
       const p = change.existing;
+      id = p.id;
       const stage = change.transition
         ? { stage: change.transition.to, stageChangedOn: change.transition.on, suspendedFrom: change.transition.to === 'suspended' ? change.transition.from : null }
         : {};
@@ -73,23 +70,26 @@ export async function writeImport(
       }
       written.projects.updated.push([change.row.row, p.id]);
     }
+    const before = new Map((change.existing?.annualPlans ?? []).map((a) => [a.year, normalizeYuan(a.amount)]));
+    for (const a of n.annualPlans) if (before.get(a.year) !== a.amount) planRows.push({ projectId: id, year: a.year, amount: a.amount });
   }
+  await upsertAnnualPlans(tx, planRows);
+  written.annualPlans.set.push(...planRows.map(({ projectId, year }) => ({ projectId, year })));
+}
 
-  const planRows = plans.projects.changes.flatMap((c) => {
-    const id = plans.projects.byCode.get(c.next.code)!.id!;
-    const before = new Map((c.existing?.annualPlans ?? []).map((a) => [a.year, normalizeYuan(a.amount)]));
-    return c.next.annualPlans.filter((a) => before.get(a.year) !== a.amount).map((a) => ({ projectId: id, year: a.year, amount: a.amount }));
-  });
-  for (const change of plans.annualPlans.changes) planRows.push({ projectId: plans.projects.byCode.get(change.code)!.id!, year: change.year, amount: change.amount });
-  // A year set on both the project sheet and the plan sheet is written once, as the plan sheet says.
-  const byKey = new Map(planRows.map((r) => [`${r.projectId}|${r.year}`, r]));
+/** Writes the years a plan sheet sets. */
+export async function writeAnnualPlans(tx: Db, plan: AnnualPlansPlan, projects: ProjectContext, written: Written): Promise<void> {
+  const byKey = new Map(plan.changes.map((c) => [`${c.code}|${c.year}`, { projectId: projects.byCode.get(c.code)!.id!, year: c.year, amount: c.amount }]));
   await upsertAnnualPlans(tx, [...byKey.values()]);
-  written.annualPlans.set = [...byKey.values()].map(({ projectId, year }) => ({ projectId, year }));
+  written.annualPlans.set.push(...[...byKey.values()].map(({ projectId, year }) => ({ projectId, year })));
+}
 
-  const creates = plans.monthlyReports.creates.map((r) => ({ ...r, projectId: plans.projects.byCode.get(r.code)!.id! }));
-  written.monthlyReports.created = await insertReports(tx, creates, userId, note, options.reportStatus);
-  const updated = await updateReportFigures(tx, plans.monthlyReports.updates, userId);
-  if (updated !== plans.monthlyReports.updates.length) throw conflict('version', 'version.stale', { value: '—' });
-  written.monthlyReports.updated = plans.monthlyReports.updates.map((u) => u.id);
-  return written;
+/** Writes a chunk of checked report rows: new reports (drafts, or approved when published elsewhere) and new figures on drafts. */
+export async function writeReports(tx: Db, actor: Actor, plan: ReportsPlan, projects: ProjectContext, note: string, status: 'draft' | 'approved', written: Written): Promise<void> {
+  const userId = actor.userId || null;
+  const creates = plan.creates.map((r) => ({ ...r, projectId: projects.byCode.get(r.code)!.id! }));
+  written.monthlyReports.created.push(...(await insertReports(tx, creates, userId, note, status)));
+  const updated = await updateReportFigures(tx, plan.updates, userId);
+  if (updated !== plan.updates.length) throw conflict('version', 'version.stale', { value: '—' });
+  written.monthlyReports.updated.push(...plan.updates.map((u) => u.id));
 }

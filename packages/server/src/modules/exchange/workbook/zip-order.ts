@@ -12,10 +12,12 @@ const FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels
  * shared strings table among them). In this order every worksheet streams straight through.
  */
 export function orderedZip(path: string, info: WorkbookInfo): Readable {
+  // Worksheets follow in the workbook's tab order, which is the order their rows are applied in.
+  const tabs = new Map(info.sheets.map((s, i) => [s.path, i]));
   const rank = (name: string) => {
     const i = FIRST.indexOf(name);
     if (i >= 0) return i;
-    return name.startsWith('xl/worksheets/') ? FIRST.length + 1 : FIRST.length;
+    return name.startsWith('xl/worksheets/') ? FIRST.length + 1 + (tabs.get(name) ?? info.sheets.length) : FIRST.length;
   };
   // The central directory still closes the stream: a streaming unzipper stops at its signature.
   const spans = [...[...info.spans].sort((a, b) => rank(a.name) - rank(b.name) || a.start - b.start), info.directory];
