@@ -209,7 +209,7 @@ async function main() {
 async function serverVersion(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const { rows } = await c.query<{ v: string }>('show server_version');
+  const { rows } = await c.query<{ v: string }>("select current_setting('server_version') as v");
   await c.end();
   return `PostgreSQL ${rows[0]!.v}`;
 }
