@@ -24,6 +24,13 @@ const MAX_LISTED_ISSUES = 10_000;
 /** Files are streamed as they are; the schema only documents them. */
 export const fileResponse = { 200: z.unknown().meta({ description: `A file: ${XLSX_TYPE}, or text/csv for format=csv` }) };
 
+/** Documents the upload; the file itself is streamed by receiveUpload, never parsed as a body. */
+const uploadBody = z
+  .object({ file: z.string().meta({ format: 'binary', description: 'The workbook (.xlsx), as saved by Excel or WPS' }) })
+  // the multipart parser hands the stream over as it is, so the schema only documents it
+  .or(z.unknown())
+  .meta({ description: 'multipart/form-data with one field, "file"' });
+
 /** "项目清单.xlsx" as a header every browser reads. */
 export function attachment(reply: FastifyReply, name: string, type: string) {
   reply.header('content-type', type).header('content-disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`);
@@ -75,6 +82,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
         description:
           'Each sheet is recognised by its header. With dryRun=true (the default) nothing is written: the answer says what would be created, changed (with the fields), left unchanged or rejected, and lists every problem by sheet, row and column. With dryRun=false everything is written in one transaction, or nothing if any row has a problem (committed=false). Send `Accept: application/x-ndjson` to receive progress lines {"type":"progress","phase","percent","rows"} and then {"type":"result","result":…} or {"type":"error","error":…}.',
         consumes: ['multipart/form-data'],
+        body: uploadBody,
         querystring: importQuery,
         response: { 200: importResultBody, ...errorResponses, 413: errorBody },
       },
@@ -115,6 +123,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
         summary: 'The uploaded workbook back, with every bad cell highlighted and commented, and a first sheet listing all problems',
         description: 'Same upload as POST /imports. Checks like a dry run and writes nothing. The header X-Import-Issues gives the number of problems.',
         consumes: ['multipart/form-data'],
+        body: uploadBody,
         response: { ...fileResponse, ...errorResponses, 413: errorBody },
       },
     },
