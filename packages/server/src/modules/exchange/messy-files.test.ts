@@ -124,6 +124,8 @@ describe('monthly reports in the shape prefectures collect them', () => {
     expect(same.body.counts.monthlyReports).toMatchObject({ unchanged: 1 });
     const changed = await upload(t, qilin, '/api/v1/imports?dryRun=true', await sheet(101));
     expect(changed.body.issues[0]).toMatchObject({ row: 2, column: 'C', rule: 'report.approvedImmutable' });
+    const funds = await workbook([{ name: '月报', rows: [['项目代码', '填报月份', '本月完成投资（万元）', '省外到位资金（万元）'], [p.code, '2022-04', 100, 5]] }]);
+    expect((await upload(t, qilin, '/api/v1/imports?dryRun=true', funds)).body.issues[0]).toMatchObject({ column: 'D', field: 'funds.outOfProvince', rule: 'report.approvedImmutable' });
   });
 
   it('refuses future months, unknown projects and duplicated rows, each on its cell', async () => {

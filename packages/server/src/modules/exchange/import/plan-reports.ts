@@ -26,6 +26,17 @@ export interface ReportsPlan {
 
 const NONE: string[] = [];
 
+/** A figure's name in the API and in the sheet's columns: fundsOutOfProvince → funds.outOfProvince. */
+const FIELD_OF: Record<keyof ReportFigures, string> = {
+  completedInvestment: 'completedInvestment',
+  ...(Object.fromEntries(FUND_SOURCES.map((s) => [FUND_COLUMN[s], `funds.${s}`])) as Record<string, string>),
+  physicalProgress: 'physicalProgress',
+  progressPercent: 'progressPercent',
+  workersOnSite: 'workersOnSite',
+  workersExpected: 'workersExpected',
+  narrative: 'narrative',
+} as Record<keyof ReportFigures, string>;
+
 const EMPTY: ReportFigures = {
   completedInvestment: '0',
   fundsOutOfProvince: '0',
@@ -131,7 +142,7 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
       workersExpected: parsed.data.workersExpected ?? null,
       narrative: parsed.data.narrative ?? null,
     };
-    const changed = current ? (Object.keys(next) as (keyof ReportFigures)[]).filter((k) => (next[k] ?? null) !== (base[k] ?? null)) : [];
+    const changed = current ? (Object.keys(next) as (keyof ReportFigures)[]).filter((k) => (next[k] ?? null) !== (base[k] ?? null)).map((k) => FIELD_OF[k]) : [];
     if (current && changed.length && (current.status === 'submitted' || current.status === 'approved')) {
       const rule = current.status === 'approved' ? 'report.approvedImmutable' : 'report.illegalAction';
       plan.issues.push(issueAt(row, changed[0]!, rule, { from: `${current.status}（${REPORT_STATUS_LABELS[current.status]!.zh}）`, value: 'save（保存）', values: ['—'] }));
