@@ -74,6 +74,7 @@ export function multiplyDecimal(d: Decimal, factor: bigint): Decimal {
  */
 export function excelNumberToDecimal(n: number): Decimal | null {
   if (!Number.isFinite(n)) return null;
+  if (Number.isSafeInteger(n) && Math.abs(n) < 1e15) return { units: BigInt(n), scale: 0 };
   return parseDecimal(n.toPrecision(15));
 }
 
@@ -238,12 +239,16 @@ export function splitHeaderUnit(header: string): { label: string; unit: string |
   return { label: text, unit: null };
 }
 
+const unitFactors = new Map<string, bigint | null>();
+
 /** "万元" → 10000n; "亿元" → 10^8; "元" → 1n; anything that is not a money unit → null. */
 export function amountUnitYuan(unit: string): bigint | null {
+  let factor = unitFactors.get(unit);
+  if (factor !== undefined) return factor;
   const m = /^([十百千万亿]*)元$/.exec(toHalfWidth(unit).trim());
-  if (!m) return null;
-  let factor = 1n;
-  for (const ch of m[1]!) factor *= MULTIPLIERS[ch]!;
+  factor = m ? [...m[1]!].reduce((f, ch) => f * MULTIPLIERS[ch]!, 1n) : null;
+  // Headers name a handful of units; a sheet's cells ask for the same few again and again.
+  if (unitFactors.size < 1000) unitFactors.set(unit, factor);
   return factor;
 }
 

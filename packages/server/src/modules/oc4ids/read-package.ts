@@ -1,5 +1,5 @@
 import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
-import { ATTRIBUTE_KEY_LIST, FUND_SOURCES, chinaDate, chinaPeriod, isProjectCode, type FundSource } from '@guatu/core';
+import { ATTRIBUTE_KEY_LIST, FUND_SOURCES, chinaDate, chinaPeriod, decimalToString, isProjectCode, normalizeYuan, parseDecimal, type FundSource } from '@guatu/core';
 import type { ParsedRow, RowIssue } from '../exchange/import/import-types.js';
 import type { CodeLookups } from '../exchange/workbook/cells.js';
 import { CATEGORY_OF_SECTOR, CATEGORY_SCHEME, CREDIT_CODE_SCHEME, CURRENCY, PROJECT_CODE_SCHEME, REGION_GAZETTEER, STAGE_OF_STATUS } from './oc4ids-mapping.js';
@@ -29,7 +29,21 @@ export class PackageError extends Error {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v) && !isLosslessNumber(v);
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-const num = (v: unknown) => (isLosslessNumber(v) ? (v as LosslessNumber).value : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? v : null);
+/** A number exactly as written; exponent notation (1.5e3) is spelled out. */
+const num = (v: unknown) => {
+  const text = isLosslessNumber(v) ? (v as LosslessNumber).value : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? v : null;
+  const d = text === null ? null : parseDecimal(text);
+  return d ? decimalToString(d) : null;
+};
+/** An amount in the canonical yuan form Guatu stores ("1.5" → "1.50"); an invalid one is left for the checks to name. */
+const yuan = (text: string | null) => {
+  if (text === null) return null;
+  try {
+    return normalizeYuan(text);
+  } catch {
+    return text;
+  }
+};
 /** An OC4IDS date-time as the calendar day in China. */
 const day = (v: unknown) => {
   const s = text(v);
@@ -177,7 +191,7 @@ export function readProject(o: Json, index: number, lookups: CodeLookups, option
     const v = r.get(path) as Json | undefined;
     if (!isObject(v) || v.currency !== CURRENCY || num(v.amount) === null) return null;
     r.take(path);
-    return num(v.amount);
+    return yuan(num(v.amount));
   };
   values.set('totalInvestment', amount('budget.amount') ?? '0');
   ((r.get('budget.budgetBreakdowns') as Json[] | undefined) ?? []).forEach((group, g) => {
@@ -249,7 +263,7 @@ function readReports(r: Reader, sheet: string, ext: Json | null): ParsedRow[] {
       if (metric.id === 'financialProgress') {
         const v = obs.value as Json | undefined;
         if (!isObject(v) || v.currency !== CURRENCY || num(v.amount) === null) return;
-        at(period).set('completedInvestment', num(v.amount));
+        at(period).set('completedInvestment', yuan(num(v.amount)));
         for (const k of ['id', 'period', 'value']) r.take(`${base}.${k}`);
       } else {
         const measure = num(obs.measure);
@@ -274,7 +288,7 @@ function readReports(r: Reader, sheet: string, ext: Json | null): ParsedRow[] {
     const funds = (m.fundsInPlace as Json | undefined) ?? {};
     for (const s of FUND_SOURCES) {
       const v = funds[s] as Json | undefined;
-      if (isObject(v) && v.currency === CURRENCY) values.set(`funds.${s}`, num(v.amount));
+      if (isObject(v) && v.currency === CURRENCY) values.set(`funds.${s}`, yuan(num(v.amount)));
     }
     values.set('physicalProgress', text(m.physicalProgress));
     values.set('workersOnSite', typeof num(m.workersOnSite) === 'string' ? Number(num(m.workersOnSite)) : null);

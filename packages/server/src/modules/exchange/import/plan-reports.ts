@@ -132,10 +132,17 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
       plan.outcomes.push({ sheet: row.sheet, row: row.row, kind: 'monthlyReports', key, action: 'rejected', changedFields: [] });
       continue;
     }
+    // Amounts arrive canonical (cells are read to 分 and written back as yuan; stored figures are normalized), so equal amounts compare equal as text.
+    const funds2 = parsed.data.funds;
     const next: ReportFigures = {
-      ...EMPTY,
-      ...Object.fromEntries(FUND_SOURCES.map((s) => [FUND_COLUMN[s], normalizeYuan(parsed.data.funds[s] ?? '0')!])),
-      completedInvestment: normalizeYuan(parsed.data.completedInvestment)!,
+      completedInvestment: parsed.data.completedInvestment,
+      fundsOutOfProvince: funds2.outOfProvince ?? '0',
+      fundsInProvince: funds2.inProvince ?? '0',
+      fundsForeign: funds2.foreign ?? '0',
+      fundsCentralBudget: funds2.centralBudget ?? '0',
+      fundsSpecialBonds: funds2.specialBonds ?? '0',
+      fundsBankLoans: funds2.bankLoans ?? '0',
+      fundsSelfRaised: funds2.selfRaised ?? '0',
       physicalProgress: parsed.data.physicalProgress ?? null,
       progressPercent: parsed.data.progressPercent === null || parsed.data.progressPercent === undefined ? null : String(parsed.data.progressPercent),
       workersOnSite: parsed.data.workersOnSite ?? null,
