@@ -11,7 +11,9 @@ const BAD_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 const columnIndex = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 export function issueText(issue: RowIssue, locale: Locale): string {
-  return issue.header ? `${issue.header}：${ruleText(issue.rule, locale, issue.params)}` : describeIssue(issue.field, issue.rule, locale, issue.params);
+  // The header as the officer wrote it, without a template's required-field mark.
+  const header = issue.header?.replace(/^\s*[*＊]\s*/, '');
+  return header ? `${header}：${ruleText(issue.rule, locale, issue.params)}` : describeIssue(issue.field, issue.rule, locale, issue.params);
 }
 
 /**
