@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -194,7 +194,7 @@ async function main() {
     }
   }
   const pgVersion = process.env.BENCH_DATABASE_URL ? await serverVersion(process.env.BENCH_DATABASE_URL) : null;
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${pgVersion ? `, ${pgVersion}` : ''}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${pgVersion ? `, ${pgVersion}` : ''}; load average ${loadavg()[0]!.toFixed(1)} at the end`;
   const lines = [
     `### ${chinaDate()} — ${ROWS.toLocaleString('en-US')} monthly-report rows`,
     '',
