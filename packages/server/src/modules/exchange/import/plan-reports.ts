@@ -25,6 +25,7 @@ export interface ReportsPlan {
 }
 
 const NONE: string[] = [];
+const FUND_FIELD = Object.fromEntries(FUND_SOURCES.map((s) => [s, `funds.${s}`])) as Record<FundSource, string>;
 
 /** A figure's name in the API and in the sheet's columns: fundsOutOfProvince → funds.outOfProvince. */
 const FIELD_OF: Record<keyof ReportFigures, string> = {
@@ -96,7 +97,7 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
     const code = v.get('code') as string | null | undefined;
     const period = v.get('period') as string | null | undefined;
     const key = `${code ?? ''}|${period ?? ''}`;
-    const issues: RowIssue[] = [...row.issues];
+    const issues: RowIssue[] = row.issues.length ? [...row.issues] : [];
     const project = code ? projects.byCode.get(code) : undefined;
     if (code === null) issues.push(issueAt(row, 'code', 'required'));
     else if (code && !project) issues.push(issueAt(row, 'code', 'import.projectUnknown', { value: code }));
@@ -107,21 +108,22 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
 
     const current = project?.id && period ? existing.get(`${project.id}|${period}`) : undefined;
     const base = current ? figuresOf(current) : EMPTY;
+    // A column the sheet has replaces the figure (blank: none, or 0 for money); one it lacks keeps it.
     const funds: Record<string, string> = {};
     for (const s of FUND_SOURCES) {
-      const cell = v.get(`funds.${s}`);
-      funds[s] = cell === undefined || cell === null ? (v.has(`funds.${s}`) && cell === null ? '0' : (base[FUND_COLUMN[s]] as string)) : String(cell);
+      const field = FUND_FIELD[s];
+      const cell = v.get(field);
+      funds[s] = cell !== undefined && cell !== null ? String(cell) : cell === null && v.has(field) ? '0' : (base[FUND_COLUMN[s]] as string);
     }
-    const pick = <K extends keyof ReportFigures>(field: string, k: K) => (v.has(field) ? (v.get(field) ?? null) : base[k]) as ReportFigures[K];
     const input = {
       period: period ?? undefined,
       completedInvestment: v.has('completedInvestment') ? (v.get('completedInvestment') ?? undefined) : base.completedInvestment,
       funds,
-      physicalProgress: pick('physicalProgress', 'physicalProgress'),
+      physicalProgress: v.has('physicalProgress') ? (v.get('physicalProgress') ?? null) : base.physicalProgress,
       progressPercent: v.has('progressPercent') ? (v.get('progressPercent') ?? null) : base.progressPercent === null ? null : Number(base.progressPercent),
-      workersOnSite: pick('workersOnSite', 'workersOnSite'),
-      workersExpected: pick('workersExpected', 'workersExpected'),
-      narrative: pick('narrative', 'narrative'),
+      workersOnSite: v.has('workersOnSite') ? (v.get('workersOnSite') ?? null) : base.workersOnSite,
+      workersExpected: v.has('workersExpected') ? (v.get('workersExpected') ?? null) : base.workersExpected,
+      narrative: v.has('narrative') ? (v.get('narrative') ?? null) : base.narrative,
     };
     const parsed = createReportBody.safeParse(input);
     if (!parsed.success) {
@@ -134,7 +136,7 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
     }
     // Amounts arrive canonical (cells are read to 分 and written back as yuan; stored figures are normalized), so equal amounts compare equal as text.
     const funds2 = parsed.data.funds;
-    const next: ReportFigures = {
+    const next: ReportFigures & Partial<{ code: string; period: string; sheet: string; row: number }> = {
       completedInvestment: parsed.data.completedInvestment,
       fundsOutOfProvince: funds2.outOfProvince ?? '0',
       fundsInProvince: funds2.inProvince ?? '0',
@@ -158,7 +160,13 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
     }
     const action = !current ? 'create' : changed.length ? 'update' : 'unchanged';
     plan.outcomes.push({ sheet: row.sheet, row: row.row, kind: 'monthlyReports', key, action, changedFields: changed.length ? changed : NONE });
-    if (action === 'create') plan.creates.push({ code, period, sheet: row.sheet, row: row.row, ...next });
+    if (action === 'create') {
+      next.code = code;
+      next.period = period;
+      next.sheet = row.sheet;
+      next.row = row.row;
+      plan.creates.push(next as ReportsPlan['creates'][number]);
+    }
     else if (action === 'update') plan.updates.push({ id: current!.id, version: current!.version, code, period, changes: changed, ...next });
   }
   return plan;

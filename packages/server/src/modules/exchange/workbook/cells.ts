@@ -4,9 +4,8 @@ import {
   STAGE_LABELS,
   decimalToString,
   excelNumberToDecimal,
-  fenToYuan,
   multiplyDecimal,
-  parseAmountFen,
+  parseAmountYuan,
   parseDate,
   parseMonth,
   parsePlainNumber,
@@ -124,10 +123,10 @@ export function readCell(cell: RawCell, column: BoundColumn, lookups: CodeLookup
       return { ok: true, value: toHalfWidth(asText(cell)).replace(/\s+/g, '').toUpperCase() };
     case 'amount': {
       if (cell instanceof Date || typeof cell === 'boolean') return fail('number.format', { value: asText(cell) });
-      const r = parseAmountFen(cell, { defaultUnit: column.unit });
+      const r = parseAmountYuan(cell, { defaultUnit: column.unit });
       if (!r.ok) return r;
       if (r.approximate) return fail('number.approximate', { value: asText(cell) });
-      return { ok: true, value: fenToYuan(r.fen) };
+      return { ok: true, value: r.yuan };
     }
     case 'date': {
       const r = parseDate(typeof cell === 'boolean' ? '' : cell, options);
