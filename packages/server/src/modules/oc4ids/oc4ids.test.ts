@@ -149,6 +149,15 @@ describe('POST /api/v1/oc4ids/import', () => {
     expect((await importPackage(qilin, '{"version": "0.9"}')).body.issues[0]).toMatchObject({ rule: 'oc4ids.schema' });
   });
 
+  it("refuses projects in another county's region, and writes nothing", async () => {
+    const theirs = (await packageOf(qilin)).json();
+    theirs.projects = theirs.projects.slice(0, 1).map((p: any) => ({ ...p, id: 'oc4ids-elsewhere-1', identifiers: [{ id: 'X-1', scheme: 'internal' }], guatu: { ...p.guatu, responsibleRegion: { id: '530303' }, locationRegion: '530303' } }));
+    const res = await importPackage(qilin, JSON.stringify(theirs));
+    expect(res.body.committed).toBe(false);
+    expect(res.body.issues[0]).toMatchObject({ field: 'regionCode', rule: 'region.outOfScope' });
+    expect(JSON.stringify((await packageOf(zhanyi)).json())).not.toContain('oc4ids-elsewhere-1');
+  });
+
   it('gives a package back exactly: export, import elsewhere, export again', async () => {
     const p = await richProject().catch(async () => createProjectVia(t, qilin));
     const first = (await packageOf(qilin)).json();
