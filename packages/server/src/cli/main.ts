@@ -4,6 +4,7 @@ import { serve } from './serve.js';
 import { seed } from './seed.js';
 import { userAdd } from './user-add.js';
 import { openReady } from './open.js';
+import { auditHeadCommand, auditVerify } from './audit.js';
 
 const program = new Command()
   .name('guatu')
@@ -39,6 +40,14 @@ user
   .requiredOption('--roles <roles>', 'comma-separated: reporter, reviewer, admin, leader, press')
   .option('--password <password>', 'password (or GUATU_PASSWORD)')
   .action(userAdd);
+
+const audit = program.command('audit').description('The tamper-evident audit trail');
+audit
+  .command('verify')
+  .description('Walk the hash chain; name the first event altered, removed or inserted out of order (exit 1 if any)')
+  .option('--anchor <seq:hash...>', 'heads recorded earlier by `guatu audit head`; each must still be in the chain')
+  .action(auditVerify);
+audit.command('head').description('Print the newest event as seq:hash, to keep outside the database as an anchor').action(auditHeadCommand);
 
 program
   .command('config')

@@ -30,6 +30,8 @@ export interface TestContext {
   app: App;
   database: Database;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL URL of this file's database (PostgreSQL only). */
+  databaseUrl?: string | undefined;
   /** A user in a region with roles, already signed in. */
   user(regionCode: string, roles: Role[] | Role, username?: string): Promise<TestUser>;
   /** Calls the API as a user (or with no session when `as` is null). */
@@ -40,7 +42,7 @@ export interface TestContext {
 /** A fresh database (a copy of the migrated template) and an app on it, for one test file. */
 export async function startTestApp(options: { loginRateLimit?: number } = {}): Promise<TestContext> {
   const kind = (process.env.GUATU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
-  const { database, drop } = kind === 'postgres' ? await copyPostgres() : await copyPglite();
+  const { database, drop, url } = kind === 'postgres' ? await copyPostgres() : await copyPglite();
   const app = await buildApp({ database, loginRateLimit: options.loginRateLimit ?? 10_000 });
   await app.ready();
   let n = 0;
@@ -49,6 +51,7 @@ export async function startTestApp(options: { loginRateLimit?: number } = {}): P
     app,
     database,
     kind,
+    databaseUrl: url,
     async user(regionCode, roles, username) {
       const list = Array.isArray(roles) ? roles : [roles];
       const name = username ?? `${list.join('-')}-${regionCode}-${++n}`;
@@ -92,7 +95,7 @@ export async function startTestApp(options: { loginRateLimit?: number } = {}): P
 async function copyPglite() {
   const file = inject('pgliteTemplate');
   const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
-  return { database: await openPglite(pglite), drop: async () => {} };
+  return { database: await openPglite(pglite), drop: async () => {}, url: undefined };
 }
 
 async function copyPostgres() {
@@ -105,6 +108,7 @@ async function copyPostgres() {
   const database = await openPostgres(withDatabase(url, name), { max: 8 });
   return {
     database,
+    url: withDatabase(url, name),
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

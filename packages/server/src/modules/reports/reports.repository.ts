@@ -98,8 +98,7 @@ export async function updateReportIfVersion(tx: Db, id: number, version: number,
 }
 
 /** Approves many reports in one statement; the caller has checked each one. */
-export async function approveReports(tx: Db, ids: number[], reviewerId: number | null, comment: string | null): Promise<void> {
-  const now = new Date();
+export async function approveReports(tx: Db, ids: number[], reviewerId: number | null, comment: string | null, now = new Date()): Promise<void> {
   await tx
     .update(monthlyReports)
     .set({ status: 'approved', reviewedBy: reviewerId, reviewedAt: now, reviewComment: comment, version: sql`${monthlyReports.version} + 1`, updatedAt: now, updatedBy: reviewerId })
