@@ -70,6 +70,9 @@ export const FIELD_LABELS: Record<string, Text> = {
   homeProvinceCode: { zh: '企业所属省份', en: 'home province' },
   body: { zh: '请求内容', en: 'request body' },
   id: { zh: '编号', en: 'id' },
+  entity: { zh: '记录类型', en: 'record kind' },
+  before: { zh: '起始序号', en: 'before' },
+  limit: { zh: '条数', en: 'limit' },
 };
 
 export const RULE_TEXTS: Record<string, Text> = {

@@ -9,6 +9,7 @@ import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
+import { historyRoutes } from './history/history.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -31,6 +32,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(projectRoutes);
       await v1.register(reportRoutes);
       await v1.register(problemRoutes);
+      await v1.register(historyRoutes);
     },
     { prefix: '/v1' },
   );
