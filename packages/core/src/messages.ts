@@ -71,6 +71,7 @@ export const FIELD_LABELS: Record<string, Text> = {
   body: { zh: '请求内容', en: 'request body' },
   id: { zh: '编号', en: 'id' },
   entity: { zh: '记录类型', en: 'record kind' },
+  q: { zh: '搜索词', en: 'search text' },
   before: { zh: '起始序号', en: 'before' },
   limit: { zh: '条数', en: 'limit' },
 };
@@ -142,6 +143,7 @@ export const RULE_TEXTS: Record<string, Text> = {
   },
   'body.tooLarge': { zh: '请求内容超过 {max} 字节上限', en: 'is larger than the limit of {max} bytes' },
   'body.json': { zh: '不是有效的 JSON', en: 'is not valid JSON' },
+  'text.invalid': { zh: '含有无法保存的字符（NUL 或不成对的代理项）', en: 'contains characters that cannot be stored (NUL or an unpaired surrogate)' },
 };
 
 export function fieldLabel(field: string, locale: Locale): string {

@@ -23,6 +23,8 @@ export interface AppOptions {
   webDist?: string | undefined;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Proxies trusted to report the client address; see Config.trustProxy. */
+  trustProxy?: string | number | boolean;
 }
 
 export type App = FastifyInstance;
@@ -33,7 +35,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    trustProxy: true,
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? 'loopback'),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     ajv: undefined,
@@ -90,10 +92,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  await app.register(routes, { prefix: '/api', loginRateLimit: options.loginRateLimit ?? 10 });
+  await app.register(routes, { prefix: '/api', loginRateLimit: options.loginRateLimit ?? 10, sessionAbsoluteHours: options.sessionAbsoluteHours ?? 12 });
   await app.register(webApp, { dist: options.webDist });
   return app;
 }
+
+/** Trust the nearest `hops` proxies, whatever their address. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 declare module 'fastify' {
   interface FastifyInstance {

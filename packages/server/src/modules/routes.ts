@@ -12,7 +12,7 @@ import { problemRoutes } from './problems/problems.routes.js';
 import { historyRoutes } from './history/history.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
-export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
+export async function routes(app: FastifyInstance, options: { loginRateLimit: number; sessionAbsoluteHours: number }) {
   // Strict by default: a route that takes no query or no body refuses one it is sent, so no
   // unexpected input is ever silently ignored.
   app.addHook('onRoute', (route) => {
@@ -24,7 +24,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { loginRateLimit: options.loginRateLimit });
+      await v1.register(authRoutes, { loginRateLimit: options.loginRateLimit, sessionAbsoluteHours: options.sessionAbsoluteHours });
       await v1.register(regionRoutes);
       await v1.register(catalogRoutes);
       await v1.register(userRoutes);

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Role } from '@guatu/core';
 import { openPglite, openPostgres, type Database } from '../db/client.js';
-import { buildApp, type App } from '../http/app.js';
+import { buildApp, type App, type AppOptions } from '../http/app.js';
 import { regions, users } from '../db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import { createSession } from '../modules/auth/sessions.repository.js';
@@ -40,10 +40,10 @@ export interface TestContext {
 }
 
 /** A fresh database (a copy of the migrated template) and an app on it, for one test file. */
-export async function startTestApp(options: { loginRateLimit?: number } = {}): Promise<TestContext> {
+export async function startTestApp(options: Partial<Omit<AppOptions, 'database'>> = {}): Promise<TestContext> {
   const kind = (process.env.GUATU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
   const { database, drop, url } = kind === 'postgres' ? await copyPostgres() : await copyPglite();
-  const app = await buildApp({ database, loginRateLimit: options.loginRateLimit ?? 10_000 });
+  const app = await buildApp({ database, ...options, loginRateLimit: options.loginRateLimit ?? 10_000 });
   await app.ready();
   let n = 0;
 
