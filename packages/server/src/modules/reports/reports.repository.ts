@@ -11,6 +11,7 @@ export type ReportInsert = typeof monthlyReports.$inferInsert;
 
 const submitters = alias(users, 'submitter');
 const reviewers = alias(users, 'reviewer');
+const updaters = alias(users, 'updater');
 
 const columns = {
   report: monthlyReports,
@@ -21,6 +22,7 @@ const columns = {
   regionName: regions.name,
   submittedByName: submitters.displayName,
   reviewedByName: reviewers.displayName,
+  updatedByName: updaters.displayName,
 };
 
 export type ReportRow = Awaited<ReturnType<typeof selectReports>>[number];
@@ -32,7 +34,8 @@ function selectReports(db: Db) {
     .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .leftJoin(submitters, eq(submitters.id, monthlyReports.submittedBy))
-    .leftJoin(reviewers, eq(reviewers.id, monthlyReports.reviewedBy));
+    .leftJoin(reviewers, eq(reviewers.id, monthlyReports.reviewedBy))
+    .leftJoin(updaters, eq(updaters.id, monthlyReports.updatedBy));
 }
 
 /** A report whose project lies inside the actor's region. */
