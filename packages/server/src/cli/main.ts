@@ -5,6 +5,7 @@ import { seed } from './seed.js';
 import { userAdd } from './user-add.js';
 import { openReady } from './open.js';
 import { auditHeadCommand, auditVerify } from './audit.js';
+import { backup, restore } from './backup.js';
 
 const program = new Command()
   .name('guatu')
@@ -48,6 +49,20 @@ audit
   .option('--anchor <seq:hash...>', 'heads recorded earlier by `guatu audit head`; each must still be in the chain')
   .action(auditVerify);
 audit.command('head').description('Print the newest event as seq:hash, to keep outside the database as an anchor').action(auditHeadCommand);
+
+program
+  .command('backup')
+  .argument('<file>', 'where to write it')
+  .description('Back up the database: the PGlite data dir as a tarball, or PostgreSQL with pg_dump (custom format)')
+  .option('--force', 'PGlite: the data dir looks open but Guatu is stopped (e.g. after a crash)')
+  .action(backup);
+
+program
+  .command('restore')
+  .argument('<file>', 'a file written by guatu backup')
+  .description('Restore a backup into the configured database (stop Guatu first), then verify the audit chain')
+  .option('--force', 'replace a database that holds data; it is moved aside (PGlite) or backed up first (PostgreSQL)')
+  .action(restore);
 
 program
   .command('config')
