@@ -112,6 +112,23 @@ describe('state-changing requests from another site', () => {
     expect((await logout(headers as Record<string, string>)).status).toBe(204);
   });
 
+  it('take the host from a trusted reverse proxy, and from no one else', async () => {
+    const send = async (remoteAddress: string) => {
+      const user = await t.user('530302', 'leader');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        remoteAddress,
+        headers: { cookie: user.cookie, host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example', origin: 'https://evil.example' },
+      });
+      return res.statusCode;
+    };
+    // Behind a proxy on the same host, X-Forwarded-Host names the site the browser sees.
+    expect(await send('127.0.0.1')).toBe(204);
+    // From anywhere else, a forged X-Forwarded-Host does not make a foreign Origin match.
+    expect(await send('198.51.100.20')).toBe(403);
+  });
+
   it('are checked on PATCH too, before anything is read or written', async () => {
     const reporter = await t.user('530302', 'reporter');
     const res = await t.call(reporter, 'PATCH', '/api/v1/projects/1', { version: 1 }, { 'sec-fetch-site': 'cross-site' });

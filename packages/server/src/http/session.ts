@@ -94,8 +94,8 @@ function checkOrigin(request: FastifyRequest) {
     } catch {
       throw new AppError(403, 'FORBIDDEN', [], 'origin');
     }
-    const expected = request.headers['x-forwarded-host'] ?? request.headers.host;
-    if (host !== expected) throw new AppError(403, 'FORBIDDEN', [], 'origin');
+    // request.host honours X-Forwarded-Host only from a trusted proxy (see trustProxy).
+    if (host !== request.host) throw new AppError(403, 'FORBIDDEN', [], 'origin');
   }
 }
 
