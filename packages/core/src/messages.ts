@@ -133,8 +133,8 @@ export const RULE_TEXTS: Record<string, Text> = {
   'creditCode.taken': { zh: '统一社会信用代码 {value} 已登记', en: 'credit code {value} is already registered' },
   'projectCode.taken': { zh: '项目代码 {value} 已存在', en: 'project code {value} already exists' },
   'password.policy': {
-    zh: '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类',
-    en: 'must be at least 10 characters and use three of: upper case, lower case, digits, symbols',
+    zh: '密码至少 12 位，且包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'must be at least 12 characters and use three of: upper case, lower case, digits, symbols',
   },
   'role.unknown': { zh: '未知角色 {value}', en: 'unknown role {value}' },
   'account.locked': {

@@ -3,15 +3,16 @@ import { meetsPasswordPolicy, PASSWORD_MIN_LENGTH } from './password-policy.js';
 
 describe('password policy (MLPS level 3: length and complexity)', () => {
   it.each([
-    ['Guatu@2022', true],
-    ['Abcdefghi1', true],
-    ['abcdefgh1!', true],
-    ['ABCDEFGH1!', true],
-    ['长度足够的密码Aa1', true],
-    ['Abcdefgh1', false], // 9 characters
-    ['abcdefghij', false], // one class
-    ['abcdefghi1', false], // two classes
-    ['ABCDEFGHI!', false], // two classes
+    ['Guatu@2022yn', true],
+    ['Abcdefghijk1', true],
+    ['abcdefghij1!', true],
+    ['ABCDEFGHIJ1!', true],
+    ['长度足够的项目密码Aa1', true],
+    ['Guatu@2022', false], // 10 characters
+    ['Abcdefghij1', false], // 11 characters
+    ['abcdefghijkl', false], // one class
+    ['abcdefghijk1', false], // two classes
+    ['ABCDEFGHIJK!', false], // two classes
     ['', false],
     [`Aa1!${'x'.repeat(253)}`, false], // over 256
   ])('%j → %s', (password, ok) => {
@@ -19,6 +20,6 @@ describe('password policy (MLPS level 3: length and complexity)', () => {
   });
 
   it(`asks for at least ${PASSWORD_MIN_LENGTH} characters`, () => {
-    expect(PASSWORD_MIN_LENGTH).toBeGreaterThanOrEqual(8);
+    expect(PASSWORD_MIN_LENGTH).toBeGreaterThanOrEqual(12);
   });
 });
