@@ -80,9 +80,13 @@ describe('account lockout', () => {
     expect((await t.call(await t.user('530302', 'reviewer'), 'POST', url)).status).toBe(403);
     expect((await t.call(await t.user('532500', 'admin'), 'POST', url)).status).toBe(404);
     expect((await t.call(await t.user('530303', 'admin'), 'POST', url)).status).toBe(404);
-    const unlocked = await t.call(await t.user('530000', 'admin'), 'POST', url);
+    const admin = await t.user('530000', 'admin');
+    const unlocked = await t.call(admin, 'POST', url);
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toMatchObject({ locked: false, lockedUntil: null });
+    const [event] = (await t.call(admin, 'GET', `/api/v1/history/user/${user.id}`)).body.items;
+    expect(event).toMatchObject({ action: 'user.unlock', actor: { username: admin.username } });
+    expect(event.changes).toEqual(expect.arrayContaining([{ field: 'failedLogins', before: LOCK_AFTER_FAILURES, after: 0 }, { field: 'lockedUntil', before: expect.any(String), after: null }]));
     expect((await login(user.username, TEST_PASSWORD, from())).statusCode).toBe(200);
   });
 });
