@@ -111,6 +111,10 @@ export const FIELD_LABELS: Record<string, Text> = {
   landAreaMu: { zh: '用地面积', en: 'land area' },
   housingUnits: { zh: '改造户数', en: 'housing units' },
   package: { zh: 'OC4IDS 数据包', en: 'OC4IDS package' },
+  entity: { zh: '记录类型', en: 'record kind' },
+  q: { zh: '搜索词', en: 'search text' },
+  before: { zh: '起始序号', en: 'before' },
+  limit: { zh: '条数', en: 'limit' },
 };
 
 export const RULE_TEXTS: Record<string, Text> = {
@@ -170,8 +174,8 @@ export const RULE_TEXTS: Record<string, Text> = {
   'creditCode.taken': { zh: '统一社会信用代码 {value} 已登记', en: 'credit code {value} is already registered' },
   'projectCode.taken': { zh: '项目代码 {value} 已存在', en: 'project code {value} already exists' },
   'password.policy': {
-    zh: '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类',
-    en: 'must be at least 10 characters and use three of: upper case, lower case, digits, symbols',
+    zh: '密码至少 12 位，且包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'must be at least 12 characters and use three of: upper case, lower case, digits, symbols',
   },
   'role.unknown': { zh: '未知角色 {value}', en: 'unknown role {value}' },
   'account.locked': {
@@ -234,6 +238,7 @@ export const RULE_TEXTS: Record<string, Text> = {
   'export.tooManyRows': { zh: '导出超过 {max} 行上限；请缩小筛选范围', en: 'would export more than {max} rows; narrow the filter' },
   'oc4ids.schema': { zh: '不符合 OC4IDS 0.9 数据包结构：{value}', en: 'does not match the OC4IDS 0.9 package schema: {value}' },
   'oc4ids.noRegion': { zh: '项目 {value} 没有 GB/T 2260 区划，需指定导入到的区域（region）', en: 'project {value} has no GB/T 2260 location; name the region to import it into' },
+  'text.invalid': { zh: '含有无法保存的字符（NUL 或不成对的代理项）', en: 'contains characters that cannot be stored (NUL or an unpaired surrogate)' },
 };
 
 export function fieldLabel(field: string, locale: Locale): string {

@@ -10,6 +10,12 @@ export interface Config {
   logLevel: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For): `loopback` (a reverse proxy on
+   * the same host), a list of addresses/CIDRs, or a hop count. Anyone else's header is ignored, so
+   * the audit trail and the sign-in rate limit see the real address.
+   */
+  trustProxy: string | number;
   /** Directory of the built web app, served at /. */
   webDist: string;
 }
@@ -23,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sessionIdleMinutes: Number(env.GUATU_SESSION_IDLE_MINUTES || 30),
     sessionAbsoluteHours: Number(env.GUATU_SESSION_ABSOLUTE_HOURS || 12),
+    trustProxy: /^\d+$/.test(env.GUATU_TRUST_PROXY ?? '') ? Number(env.GUATU_TRUST_PROXY) : env.GUATU_TRUST_PROXY || 'loopback',
     webDist: resolve(env.GUATU_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

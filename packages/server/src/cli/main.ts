@@ -6,6 +6,8 @@ import { userAdd } from './user-add.js';
 import { openReady } from './open.js';
 import { stats } from './stats.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
+import { auditHeadCommand, auditVerify } from './audit.js';
+import { backup, restore } from './backup.js';
 
 const program = new Command()
   .name('guatu')
@@ -60,6 +62,28 @@ user
   .requiredOption('--roles <roles>', 'comma-separated: reporter, reviewer, admin, leader, press')
   .option('--password <password>', 'password (or GUATU_PASSWORD)')
   .action(userAdd);
+
+const audit = program.command('audit').description('The tamper-evident audit trail');
+audit
+  .command('verify')
+  .description('Walk the hash chain; name the first event altered, removed or inserted out of order (exit 1 if any)')
+  .option('--anchor <seq:hash...>', 'heads recorded earlier by `guatu audit head`; each must still be in the chain')
+  .action(auditVerify);
+audit.command('head').description('Print the newest event as seq:hash, to keep outside the database as an anchor').action(auditHeadCommand);
+
+program
+  .command('backup')
+  .argument('<file>', 'where to write it')
+  .description('Back up the database: the PGlite data dir as a tarball, or PostgreSQL with pg_dump (custom format)')
+  .option('--force', 'PGlite: the data dir looks open but Guatu is stopped (e.g. after a crash)')
+  .action(backup);
+
+program
+  .command('restore')
+  .argument('<file>', 'a file written by guatu backup')
+  .description('Restore a backup into the configured database (stop Guatu first), then verify the audit chain')
+  .option('--force', 'replace a database that holds data; it is moved aside (PGlite) or backed up first (PostgreSQL)')
+  .action(restore);
 
 program
   .command('import')

@@ -1,5 +1,6 @@
 import { readConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
+import { loggerOptions } from '../http/logger.js';
 import { isEmpty, seedDemo } from '../seed/demo/index.js';
 import { openReady } from './open.js';
 import { printDemoUsers } from './seed.js';
@@ -15,12 +16,10 @@ export async function serve(options: { port?: string; host?: string; demo?: bool
   }
   const app = await buildApp({
     database,
-    logger: {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'body.password', 'password'], censor: '[redacted]' },
-    },
+    logger: loggerOptions(config.logLevel),
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionAbsoluteHours: config.sessionAbsoluteHours,
+    trustProxy: config.trustProxy,
     webDist: config.webDist,
   });
   const port = Number(options.port ?? config.port);

@@ -37,9 +37,17 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   return { kind: 'postgres', db, pool, location: safe.toString(), close: () => pool.end() };
 }
 
+/**
+ * The embedded database. In a data dir, every commit is written through to the operating system
+ * before it is acknowledged (relaxedDurability stays off), so a killed process loses nothing it
+ * acknowledged; PGlite does not fsync, so a power cut can lose recent commits. Production sites
+ * that need that guarantee run PostgreSQL.
+ */
 export async function openPglite(dataDirOrInstance: string | PGlite | undefined): Promise<Database> {
   const pglite =
-    dataDirOrInstance instanceof PGlite ? dataDirOrInstance : await PGlite.create(dataDirOrInstance ? { dataDir: dataDirOrInstance } : {});
+    dataDirOrInstance instanceof PGlite
+      ? dataDirOrInstance
+      : await PGlite.create(dataDirOrInstance ? { dataDir: dataDirOrInstance, relaxedDurability: false } : {});
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {
     kind: 'pglite',

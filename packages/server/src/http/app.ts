@@ -26,6 +26,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** What an uploaded workbook may weigh; GUATU_IMPORT_* from the environment by default. */
   importLimits?: ImportLimits;
+  /** Proxies trusted to report the client address; see Config.trustProxy. */
+  trustProxy?: string | number | boolean;
 }
 
 export type App = FastifyInstance;
@@ -36,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    trustProxy: true,
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? 'loopback'),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     ajv: undefined,
@@ -94,10 +96,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  await app.register(routes, { prefix: '/api', loginRateLimit: options.loginRateLimit ?? 10 });
+  await app.register(routes, { prefix: '/api', loginRateLimit: options.loginRateLimit ?? 10, sessionAbsoluteHours: options.sessionAbsoluteHours ?? 12 });
   await app.register(webApp, { dist: options.webDist });
   return app;
 }
+
+/** Trust the nearest `hops` proxies, whatever their address. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 declare module 'fastify' {
   interface FastifyInstance {

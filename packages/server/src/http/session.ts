@@ -40,8 +40,14 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionOpt
     request.locale = pickLocale(request.headers['accept-language']);
     if (UNSAFE.has(request.method)) checkOrigin(request);
     const token = request.cookies[SESSION_COOKIE];
+    const isPublic = !!request.routeOptions.config?.public;
     if (token && token.length <= 100) {
-      const found = await findSession(options.database.db, token, options.idleMinutes);
+      // A public route (health, sign-in) answers for itself when the database is down; a session it
+      // does not need must not turn that answer into a different error.
+      const found = await findSession(options.database.db, token, options.idleMinutes).catch((e) => {
+        if (isPublic) return null;
+        throw e;
+      });
       if (found) {
         request.sessionToken = token;
         request.actor = { ...found.actor, ip: request.ip, requestId: request.id, locale: request.locale };
@@ -50,7 +56,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionOpt
       }
     }
     const isApi = request.url.startsWith('/api/v1/');
-    if (isApi && !request.routeOptions.config?.public && !request.actor) {
+    if (isApi && !isPublic && !request.actor) {
       throw unauthorized(token ? 'expired' : 'session');
     }
   });
@@ -88,8 +94,8 @@ function checkOrigin(request: FastifyRequest) {
     } catch {
       throw new AppError(403, 'FORBIDDEN', [], 'origin');
     }
-    const expected = request.headers['x-forwarded-host'] ?? request.headers.host;
-    if (host !== expected) throw new AppError(403, 'FORBIDDEN', [], 'origin');
+    // request.host honours X-Forwarded-Host only from a trusted proxy (see trustProxy).
+    if (host !== request.host) throw new AppError(403, 'FORBIDDEN', [], 'origin');
   }
 }
 

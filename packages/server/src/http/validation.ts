@@ -10,20 +10,33 @@ import { fromZodIssues, invalid } from './errors.js';
 export const validatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
-    // PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
-    const nul = nulPaths(data);
-    if (nul.length) return { error: invalid(nul.map((field) => ({ field, rule: 'format' }))) };
+    const unstorable = findUnstorableText(data);
+    if (unstorable !== null) return { error: invalid([{ field: unstorable || 'body', rule: 'text.invalid' }]) };
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: invalid(fromZodIssues(result.error.issues)) };
   };
 
-/** Paths of the strings in `data` that contain a NUL character. */
-function nulPaths(data: unknown, path: string[] = [], depth = 0, out: string[] = []): string[] {
-  if (typeof data === 'string') {
-    if (data.includes('\u0000')) out.push(path.join('.') || 'body');
-  } else if (data && typeof data === 'object' && depth < 20) {
-    for (const [key, value] of Object.entries(data)) nulPaths(value, [...path, key], depth + 1, out);
+/** NUL, which PostgreSQL text cannot hold, or a UTF-16 surrogate without its pair, which would be stored as U+FFFD. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The path of the first string (or key) in a request that the database cannot store faithfully,
+ * or null. Iterative, so a deeply nested body cannot exhaust the stack.
+ */
+export function findUnstorableText(data: unknown): string | null {
+  const stack: [unknown, string][] = [[data, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) return path;
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (const [key] of entries) if (UNSTORABLE.test(key)) return path ? `${path}.${key}` : key;
+      // Reversed, so the first field in the request is the first reported.
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], path ? `${path}.${entries[i]![0]}` : entries[i]![0]]);
+    }
   }
-  return out;
+  return null;
 }

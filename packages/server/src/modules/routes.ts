@@ -18,9 +18,10 @@ import { visitRoutes } from './visits/visits.routes.js';
 import { warningRoutes } from './warnings/warnings.routes.js';
 import { exchangeRoutes } from './exchange/exchange.routes.js';
 import { oc4idsRoutes } from './oc4ids/oc4ids.routes.js';
+import { historyRoutes } from './history/history.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
-export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
+export async function routes(app: FastifyInstance, options: { loginRateLimit: number; sessionAbsoluteHours: number }) {
   // Strict by default: a route that takes no query or no body refuses one it is sent, so no
   // unexpected input is ever silently ignored.
   app.addHook('onRoute', (route) => {
@@ -32,7 +33,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { loginRateLimit: options.loginRateLimit });
+      await v1.register(authRoutes, { loginRateLimit: options.loginRateLimit, sessionAbsoluteHours: options.sessionAbsoluteHours });
       await v1.register(regionRoutes);
       await v1.register(catalogRoutes);
       await v1.register(userRoutes);
@@ -49,6 +50,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(warningRoutes);
       await v1.register(exchangeRoutes);
       await v1.register(oc4idsRoutes);
+      await v1.register(historyRoutes);
     },
     { prefix: '/v1' },
   );

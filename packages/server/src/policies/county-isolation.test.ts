@@ -67,6 +67,8 @@ function fill(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'code') return '530302';
     if (name === 'kind') return 'projects';
+    if (name === 'entity') return 'project';
+    if (first === 'history' && name === 'id') return String(ids.project);
     const kind = name === 'id' ? byResource[first] : name.replace(/Id$/, '');
     const id = kind ? ids[kind] : undefined;
     if (!id) throw new Error(`no record to aim ${path} at: teach county-isolation.test.ts about "${name}" in "${first}"`);

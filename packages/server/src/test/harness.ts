@@ -5,7 +5,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Role } from '@guatu/core';
 import { openPglite, openPostgres, type Database } from '../db/client.js';
-import { buildApp, type App } from '../http/app.js';
+import { buildApp, type App, type AppOptions } from '../http/app.js';
 import { regions, users } from '../db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import { createSession } from '../modules/auth/sessions.repository.js';
@@ -30,6 +30,8 @@ export interface TestContext {
   app: App;
   database: Database;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL URL of this file's database (PostgreSQL only). */
+  databaseUrl?: string | undefined;
   /** A user in a region with roles, already signed in. */
   user(regionCode: string, roles: Role[] | Role, username?: string): Promise<TestUser>;
   /** Calls the API as a user (or with no session when `as` is null). */
@@ -41,10 +43,11 @@ export interface TestContext {
  * A fresh database (a copy of the migrated template) and an app on it, for one test file. With
  * `demo: true` the copy holds the demo province, built once per test run.
  */
-export async function startTestApp(options: { loginRateLimit?: number; demo?: boolean } = {}): Promise<TestContext> {
+export async function startTestApp(options: Partial<Omit<AppOptions, 'database'>> & { demo?: boolean } = {}): Promise<TestContext> {
+  const { demo = false, ...appOptions } = options;
   const kind = (process.env.GUATU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
-  const { database, drop } = kind === 'postgres' ? await copyPostgres(options.demo ?? false) : await copyPglite(options.demo ?? false);
-  const app = await buildApp({ database, loginRateLimit: options.loginRateLimit ?? 10_000 });
+  const { database, drop, url } = kind === 'postgres' ? await copyPostgres(demo) : await copyPglite(demo);
+  const app = await buildApp({ database, ...appOptions, loginRateLimit: appOptions.loginRateLimit ?? 10_000 });
   await app.ready();
   let n = 0;
 
@@ -52,6 +55,7 @@ export async function startTestApp(options: { loginRateLimit?: number; demo?: bo
     app,
     database,
     kind,
+    databaseUrl: url,
     async user(regionCode, roles, username) {
       const list = Array.isArray(roles) ? roles : [roles];
       const name = username ?? `${list.join('-')}-${regionCode}-${++n}`;
@@ -95,7 +99,7 @@ export async function startTestApp(options: { loginRateLimit?: number; demo?: bo
 async function copyPglite(demo: boolean) {
   const file = inject(demo ? 'pgliteDemoTemplate' : 'pgliteTemplate');
   const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
-  return { database: await openPglite(pglite), drop: async () => {} };
+  return { database: await openPglite(pglite), drop: async () => {}, url: undefined };
 }
 
 async function copyPostgres(demo: boolean) {
@@ -109,6 +113,7 @@ async function copyPostgres(demo: boolean) {
   const database = await openPostgres(withDatabase(url, name), { max: 8 });
   return {
     database,
+    url: withDatabase(url, name),
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

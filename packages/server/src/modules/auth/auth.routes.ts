@@ -7,7 +7,7 @@ import { login } from './login.js';
 import { logout } from './logout.js';
 import { meBody, presentMe } from './me.js';
 
-export async function authRoutes(app: FastifyInstance, options: { loginRateLimit: number }) {
+export async function authRoutes(app: FastifyInstance, options: { loginRateLimit: number; sessionAbsoluteHours: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -29,7 +29,8 @@ export async function authRoutes(app: FastifyInstance, options: { loginRateLimit
         ip: request.ip,
         userAgent: request.headers['user-agent'],
         requestId: request.id,
-        absoluteHours: 12,
+        absoluteHours: options.sessionAbsoluteHours,
+        replacesToken: request.sessionToken,
       });
       app.setSessionCookie(reply, token);
       return presentMe(app.database.db, token);

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { AppError, unauthorized } from '../../http/errors.js';
 import { recordAudit } from '../../audit/record.js';
-import { createSession } from './sessions.repository.js';
+import { createSession, deleteSession } from './sessions.repository.js';
 import { clearFailedLogins, findUserForLogin, recordFailedLogin } from './users.repository.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 
@@ -15,6 +15,8 @@ export interface LoginInput {
   userAgent?: string | undefined;
   requestId?: string | undefined;
   absoluteHours: number;
+  /** The session the browser still holds, if any: a sign-in ends it, so every sign-in starts a fresh session id. */
+  replacesToken?: string | null | undefined;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function login(database: Database, input: LoginInput): Promise<{ to
       return lockedUntil ? { ok: false as const, lockedUntil, failures } : { ok: false as const };
     }
     await clearFailedLogins(tx, user.id);
+    if (input.replacesToken) await deleteSession(tx, input.replacesToken);
     const token = await createSession(tx, { userId: user.id, absoluteHours: input.absoluteHours, ip: input.ip, userAgent: input.userAgent });
     await recordAudit(tx, { ...who, roles: user.roles }, { action: 'auth.login', entity: 'user', entityId: user.id, changes: {} });
     return { ok: true as const, token, userId: user.id };

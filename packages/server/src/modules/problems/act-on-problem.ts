@@ -35,7 +35,12 @@ export async function actOnProblem(database: Database, actor: Actor, id: number,
     if (!problemActions(actor, { status: p.status, raisedBy: p.raisedBy }).includes(action)) {
       throw (action === 'confirm' || action === 'reject') ? new AppError(403, 'FORBIDDEN', [{ field: 'raisedBy', rule: 'problem.raiserOnly' }]) : forbidden('role');
     }
-    if (input.version !== undefined && input.version !== p.version) throw staleVersion({ ...p, updatedByName: null });
+    if (input.version !== undefined && input.version !== p.version) {
+      // Read again without the lock: after waiting for a concurrent writer, a locking read refreshes
+    // only the locked row, so the joined name of who changed it would be stale.
+      const now = (await findProblem(tx, actor, id))!;
+      throw staleVersion({ ...now.problem, updatedByName: now.updatedByName });
+    }
 
     const now = new Date();
     const set: Record<string, unknown> = { status: check.to, updatedBy: actor.userId };

@@ -8,6 +8,7 @@ import { inRegionSubtree } from '../projects/projects.repository.js';
 import type { ListProblemsQuery } from './problems.schemas.js';
 
 const raisers = alias(users, 'raiser');
+const updaters = alias(users, 'updater');
 
 function selectProblems(db: Db) {
   return db
@@ -17,12 +18,14 @@ function selectProblems(db: Db) {
       projectCode: projects.code,
       projectName: projects.name,
       raisedByName: raisers.displayName,
+      updatedByName: updaters.displayName,
       meetingTitle: meetings.title,
       meetingHeldOn: meetings.heldOn,
     })
     .from(problems)
     .innerJoin(regions, eq(regions.code, problems.regionCode))
     .innerJoin(raisers, eq(raisers.id, problems.raisedBy))
+    .leftJoin(updaters, eq(updaters.id, problems.updatedBy))
     .leftJoin(projects, eq(projects.id, problems.projectId))
     .leftJoin(meetings, eq(meetings.id, problems.meetingId));
 }

@@ -13,7 +13,12 @@ export async function updateProblem(database: Database, actor: Actor, id: number
     const row = await findProblem(tx, actor, id, { lock: true });
     if (!row) throw notFound('problem');
     if (row.problem.raisedBy !== actor.userId && !may.handleProblems(actor)) throw forbidden('role');
-    if (row.problem.version !== input.version) throw staleVersion({ ...row.problem, updatedByName: null });
+    if (row.problem.version !== input.version) {
+      // Read again without the lock: after waiting for a concurrent writer, a locking read refreshes
+    // only the locked row, so the joined name of who changed it would be stale.
+      const now = (await findProblem(tx, actor, id))!;
+      throw staleVersion({ ...now.problem, updatedByName: now.updatedByName });
+    }
     const before = presentProblem(actor, row);
     const { version, ...set } = input;
     await updateProblemIfVersion(tx, id, version, { ...set, updatedBy: actor.userId });

@@ -29,7 +29,12 @@ export async function transitionStage(database: Database, actor: Actor, id: numb
     const current = await findProject(tx, actor, id, { lock: true });
     if (!current) throw notFound('project');
     const p = current.project;
-    if (input.version !== undefined && input.version !== p.version) throw staleVersion({ ...p, updatedByName: current.updatedByName });
+    if (input.version !== undefined && input.version !== p.version) {
+      // Read again without the lock: after waiting for a concurrent writer, a locking read refreshes
+    // only the locked row, so the joined name of who changed it would be stale.
+      const now = (await findProject(tx, actor, id))!;
+      throw staleVersion({ ...now.project, updatedByName: now.updatedByName });
+    }
 
     const from = p.stage as Stage;
     const check = checkTransition({ kind: p.kind, stage: from, suspendedFrom: p.suspendedFrom as Stage | null }, input.to);

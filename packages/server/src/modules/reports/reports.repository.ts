@@ -11,6 +11,7 @@ export type ReportInsert = typeof monthlyReports.$inferInsert;
 
 const submitters = alias(users, 'submitter');
 const reviewers = alias(users, 'reviewer');
+const updaters = alias(users, 'updater');
 
 const columns = {
   report: monthlyReports,
@@ -21,6 +22,7 @@ const columns = {
   regionName: regions.name,
   submittedByName: submitters.displayName,
   reviewedByName: reviewers.displayName,
+  updatedByName: updaters.displayName,
 };
 
 export type ReportRow = Awaited<ReturnType<typeof selectReports>>[number];
@@ -32,7 +34,8 @@ function selectReports(db: Db) {
     .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .leftJoin(submitters, eq(submitters.id, monthlyReports.submittedBy))
-    .leftJoin(reviewers, eq(reviewers.id, monthlyReports.reviewedBy));
+    .leftJoin(reviewers, eq(reviewers.id, monthlyReports.reviewedBy))
+    .leftJoin(updaters, eq(updaters.id, monthlyReports.updatedBy));
 }
 
 /** A report whose project lies inside the actor's region. */
@@ -98,8 +101,7 @@ export async function updateReportIfVersion(tx: Db, id: number, version: number,
 }
 
 /** Approves many reports in one statement; the caller has checked each one. */
-export async function approveReports(tx: Db, ids: number[], reviewerId: number | null, comment: string | null): Promise<void> {
-  const now = new Date();
+export async function approveReports(tx: Db, ids: number[], reviewerId: number | null, comment: string | null, now = new Date()): Promise<void> {
   await tx
     .update(monthlyReports)
     .set({ status: 'approved', reviewedBy: reviewerId, reviewedAt: now, reviewComment: comment, version: sql`${monthlyReports.version} + 1`, updatedAt: now, updatedBy: reviewerId })

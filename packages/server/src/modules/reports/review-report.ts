@@ -26,7 +26,10 @@ export async function actOnReport(
     if (!row) throw notFound('report');
     assertMayAct(actor, row, action);
     if (input.version !== undefined && input.version !== row.report.version) {
-      throw staleVersion({ ...row.report, updatedByName: row.reviewedByName ?? row.submittedByName });
+      // Read again without the lock: after waiting for a concurrent writer, a locking read refreshes
+      // only the locked row, so the joined name of who changed it would be stale.
+      const now = (await findReport(tx, actor, id))!;
+      throw staleVersion({ ...now.report, updatedByName: now.updatedByName });
     }
     const check = checkReportAction(row.report.status, action, input.comment);
     if (!check.ok) {

@@ -20,7 +20,12 @@ export async function saveReport(database: Database, actor: Actor, id: number, i
       const rule = row.report.status === 'approved' ? 'report.approvedImmutable' : 'report.illegalAction';
       throw new AppError(409, 'ILLEGAL_ACTION', [{ field: 'status', rule, params: { from: row.report.status, value: 'save', values: [] } }]);
     }
-    if (row.report.version !== input.version) throw staleVersion({ ...row.report, updatedByName: row.submittedByName });
+    if (row.report.version !== input.version) {
+      // Read again without the lock: after waiting for a concurrent writer, a locking read refreshes
+    // only the locked row, so the joined name of who changed it would be stale.
+      const now = (await findReport(tx, actor, id))!;
+      throw staleVersion({ ...now.report, updatedByName: now.updatedByName });
+    }
     const before = presentReport(actor, row);
     await updateReportIfVersion(tx, id, input.version, { ...figureColumns(input), updatedBy: actor.userId || null });
     const after = presentReport(actor, (await findReport(tx, actor, id))!);

@@ -88,7 +88,7 @@ export async function userRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const user = await findUser(database.db, actor, request.params.id);
       if (!user) throw notFound('user');
-      await unlockAccount(database, actor, user.id);
+      await unlockAccount(database, actor, user);
       return present((await findUser(database.db, actor, user.id))!);
     },
   );
