@@ -1,0 +1,394 @@
+/**
+ * What each figure of a draft is about, read from the words around it: the region, the period,
+ * what happened (开工, 集中开工, 在建 …), the projects or enterprises counted and how they are
+ * qualified, and the measure. The rules are those of the language, not of any one text:
+ *
+ * - A figure takes a region, period, event and kind from its own sentence (the nearest word before
+ *   it), else from the figures before it: a sentence that states figures sets the context for the
+ *   sentences that follow, until a heading starts a new section. Sentences without figures are
+ *   narrative and change nothing. Regions after a locating verb (分布于永胜、华坪和宁蒗县) place the
+ *   subject wherever the figure stands.
+ * - What a figure counts is the noun after it (394个重大项目) or the noun before it in its clause
+ *   (在建项目229个); a clause without one speaks of the same projects as the figure before it in
+ *   the sentence, else of the sentence's first noun, else of the previous sentence's last figure.
+ *   Qualifiers (产业, 能源工业, 市直, 5亿元以上) belong to the noun they stand before; a bare 项目
+ *   after a qualified one in the same clause is the same projects.
+ * - A heading takes what it leaves unsaid (usually the period) from the first figure under it.
+ * - A batch or key list named in the clause is its own set: the period and event carried from
+ *   earlier sentences do not apply to it.
+ */
+import type { Draft } from './draft-text.js';
+import type { FoundFigure } from './draft-figures.js';
+import type { PeriodSpan } from './chinese-periods.js';
+import type { EnterpriseKind, EnterpriseProgramme, ProjectLevel } from './catalog.js';
+import type { ProjectKind } from './stages.js';
+import { readWords, type EventWord, type MeasureWord, type SubjectWord, type Token, type Vocabulary, type Word } from './figure-words.js';
+
+export interface Qualifiers {
+  categories: string[];
+  managedByPrefecture: boolean;
+  levels: ProjectLevel[];
+  minTotalInvestment: string | null;
+  maxTotalInvestment: string | null;
+  enterpriseKinds: EnterpriseKind[];
+  programmes: EnterpriseProgramme[];
+}
+
+export interface SubjectReading {
+  /** 'other': a noun Guatu does not count (部门, 专利, 方面). */
+  subject: SubjectWord | 'other';
+  qualifiers: Qualifiers;
+  words: string;
+}
+
+/** What a figure was read as; `words` are the words of the draft each part comes from. */
+export interface Reading {
+  region: { codes: string[]; base: string | null; words: string } | null;
+  period: { span: PeriodSpan; words: string; stated: boolean } | null;
+  event: { event: EventWord; words: string } | null;
+  kind: { kind: ProjectKind; words: string } | null;
+  subject: SubjectReading | null;
+  set: { set: { batch: number } | { keyList: number }; words: string } | null;
+  measure: { measure: MeasureWord; words: string } | null;
+  yoy: { sign: 1 | -1; words: string } | null;
+  /** 增长/下降 with no 同比. */
+  growthWithoutBase: string | null;
+  plan: string | null;
+  /** For a percentage: the figure (index in the findings) it is the growth of. */
+  base: number | null;
+  /** A region word that could not be placed (全州 with no prefecture in view). */
+  unplacedRegion: string | null;
+}
+
+export interface ReadFigure {
+  block: number;
+  heading: boolean;
+  figure: FoundFigure;
+  /** Where the figure stands in the draft. */
+  start: number;
+  end: number;
+  sentence: string;
+  reading: Reading;
+}
+
+const EMPTY_QUALIFIERS = (): Qualifiers => ({ categories: [], managedByPrefecture: false, levels: [], minTotalInvestment: null, maxTotalInvestment: null, enterpriseKinds: [], programmes: [] });
+
+type Frame = Pick<Reading, 'region' | 'period' | 'event' | 'kind' | 'subject' | 'set'>;
+const EMPTY_FRAME: Frame = { region: null, period: null, event: null, kind: null, subject: null, set: null };
+
+const is =
+  <T extends Word['t']>(t: T) =>
+  (x: Token): x is Token & { word: Extract<Word, { t: T }> } =>
+    x.word.t === t;
+
+const QUALIFIER_WORDS = new Set(['category', 'managedBy', 'level', 'size', 'programme']);
+const BOUNDARY_WORDS = new Set(['noun', 'figure', 'measure']);
+const LIST_GAP = /^[、和及与或\s]*$/;
+
+/** The qualifiers written between the previous noun, figure or measure and `end` in the clause. */
+function qualifiersBefore(clause: Token[], end: number, skip?: Token): { q: Qualifiers; words: string[] } {
+  const q = EMPTY_QUALIFIERS();
+  const words: string[] = [];
+  for (let i = end - 1; i >= 0; i--) {
+    const t = clause[i]!;
+    if (t === skip) continue;
+    if (BOUNDARY_WORDS.has(t.word.t)) break;
+    if (!QUALIFIER_WORDS.has(t.word.t)) continue;
+    words.unshift(t.text);
+    const w = t.word;
+    if (w.t === 'category') q.categories.unshift(w.code);
+    else if (w.t === 'managedBy') q.managedByPrefecture = true;
+    else if (w.t === 'level') q.levels.unshift(w.level);
+    else if (w.t === 'size') {
+      q.minTotalInvestment = w.min ?? q.minTotalInvestment;
+      q.maxTotalInvestment = w.max ?? q.maxTotalInvestment;
+    } else if (w.t === 'programme') q.programmes.unshift(w.programme);
+  }
+  return { q, words };
+}
+
+const isBare = (q: Qualifiers) =>
+  !q.categories.length && !q.managedByPrefecture && !q.levels.length && !q.minTotalInvestment && !q.maxTotalInvestment && !q.enterpriseKinds.length && !q.programmes.length;
+
+/** A noun token as a subject: its qualifiers, or those of a qualified noun before it in the clause (the same projects). */
+function subjectOfNoun(clause: Token[], index: number, skip?: Token): SubjectReading {
+  const noun = clause[index]! as Token & { word: Extract<Word, { t: 'noun' }> };
+  const { q, words } = qualifiersBefore(clause, index, skip);
+  if (noun.word.enterpriseKind) q.enterpriseKinds.push(noun.word.enterpriseKind);
+  const own: SubjectReading = { subject: noun.word.subject, qualifiers: q, words: [...words, noun.text].join('') };
+  if (!isBare(q)) return own;
+  for (let i = index - 1; i >= 0; i--) {
+    const t = clause[i]!;
+    if (t.word.t === 'noun' && t.word.subject === noun.word.subject) {
+      const earlier = subjectOfNoun(clause, i);
+      if (!isBare(earlier.qualifiers)) return { ...earlier, words: `${earlier.words}…${noun.text}` };
+    }
+  }
+  return own;
+}
+
+interface SentenceView {
+  tokens: Token[];
+  text: string;
+  /** The block's half-width text, for looking at what follows a figure. */
+  blockText: string;
+}
+
+/** Reads the figures of a draft. `defaultRegion` is the region a draft that names none is about. */
+export function readFigures(draft: Draft, vocabulary: Vocabulary, options: { today: string; defaultRegion?: string | null }): ReadFigure[] {
+  const out: ReadFigure[] = [];
+  let frame: Frame = { ...EMPTY_FRAME };
+  let pendingHeading: ReadFigure[] = [];
+
+  const placeWhole = (level: string, from: Frame['region']): string | null => {
+    if (level === 'province') return vocabulary.data.regions.find((r) => r.level === 'province')?.code ?? null;
+    let code = from?.base ?? from?.codes[0] ?? null;
+    while (code) {
+      const r = vocabulary.regionByCode.get(code);
+      if (!r) return null;
+      if (r.level === level) return code;
+      code = r.parentCode;
+    }
+    return null;
+  };
+
+  draft.blocks.forEach((block, blockIndex) => {
+    const tokens = readWords(block.text, vocabulary, options.today);
+    if (block.heading) {
+      // A heading starts a section: its own words are the context, and it takes what it leaves unsaid from below.
+      frame = { ...EMPTY_FRAME };
+      pendingHeading = [];
+    }
+    const sentences = new Map<number, Token[]>();
+    for (const t of tokens) sentences.set(t.sentence, [...(sentences.get(t.sentence) ?? []), t]);
+    for (const sentenceTokens of sentences.values()) {
+      const figures = sentenceTokens.filter(is('figure'));
+      if (!figures.length) {
+        if (block.heading) frame = headingFrame(sentenceTokens, frame, placeWhole);
+        continue;
+      }
+      const first = sentenceTokens[0]!;
+      const last = sentenceTokens[sentenceTokens.length - 1]!;
+      const view: SentenceView = { tokens: sentenceTokens, text: sentenceText(block.text, first.start, last.end), blockText: block.text };
+      let lastReading: Reading | null = null;
+      const inSentence: { token: Token; index: number }[] = [];
+      for (const f of figures) {
+        const reading = readFigure(view, f, frame, inSentence, out, placeWhole, options.defaultRegion ?? null, vocabulary);
+        const found: ReadFigure = {
+          block: blockIndex,
+          heading: block.heading,
+          figure: f.word.figure,
+          start: block.offsets[f.start]!,
+          end: block.offsets[f.end]!,
+          sentence: view.text,
+          reading,
+        };
+        inSentence.push({ token: f, index: out.length });
+        out.push(found);
+        if (block.heading) pendingHeading.push(found);
+        else if (pendingHeading.length) {
+          fillFromBelow(pendingHeading, reading);
+          pendingHeading = [];
+        }
+        lastReading = reading;
+      }
+      if (lastReading) frame = { region: lastReading.region, period: lastReading.period, event: lastReading.event, kind: lastReading.kind, subject: lastReading.subject, set: lastReading.set };
+    }
+  });
+  return out;
+}
+
+function sentenceText(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a > 0 && !/[。！？!?]/.test(text[a - 1]!)) a--;
+  while (b < text.length && !/[。！？!?]/.test(text[b - 1] ?? '')) b++;
+  return text.slice(a, b).trim();
+}
+
+/** A heading without figures still says what its section is about: its region, period, event, kind. */
+function headingFrame(tokens: Token[], frame: Frame, placeWhole: (level: string, from: Frame['region']) => string | null): Frame {
+  const next = { ...frame };
+  for (const t of tokens) {
+    const w = t.word;
+    if (w.t === 'region' && !w.weak) next.region = { codes: [w.code], base: null, words: t.text };
+    else if (w.t === 'wholeRegion') {
+      const code = placeWhole(w.level, next.region);
+      if (code) next.region = { codes: [code], base: null, words: t.text };
+    } else if (w.t === 'period') next.period = { span: w.span, words: t.text, stated: false };
+    else if (w.t === 'event') next.event = { event: w.event, words: t.text };
+    else if (w.t === 'kind') next.kind = { kind: w.kind, words: t.text };
+  }
+  return next;
+}
+
+/** The heading's figures take the region and period they leave unsaid from the first figure under them. */
+function fillFromBelow(headings: ReadFigure[], below: Reading) {
+  for (const h of headings) {
+    if (!h.reading.region && below.region) h.reading.region = below.region;
+    if (!h.reading.period && below.period) h.reading.period = { ...below.period, stated: false };
+  }
+}
+
+function readFigure(
+  view: SentenceView,
+  figureToken: Token,
+  frame: Frame,
+  earlier: { token: Token; index: number }[],
+  found: ReadFigure[],
+  placeWhole: (level: string, from: Frame['region']) => string | null,
+  defaultRegion: string | null,
+  vocabulary: Vocabulary,
+): Reading {
+  const s = view.tokens;
+  const fi = s.indexOf(figureToken);
+  const clause = s.filter((t) => t.clause === figureToken.clause);
+  const ci = clause.indexOf(figureToken);
+  const lastBefore = <T extends Token>(list: Token[], until: number, pred: (t: Token) => t is T): T | null => {
+    for (let i = until - 1; i >= 0; i--) if (pred(list[i]!)) return list[i] as T;
+    return null;
+  };
+  const firstAfter = <T extends Token>(list: Token[], from: number, pred: (t: Token) => t is T): T | null => {
+    for (let i = from + 1; i < list.length; i++) if (pred(list[i]!)) return list[i] as T;
+    return null;
+  };
+
+  const set = clause.find(is('set')) ?? null;
+  // A named batch or list is its own set: what earlier sentences said about time and events stays there.
+  const carried: Frame = set ? { ...frame, period: null, event: null, kind: null, set: null } : frame;
+
+  const periodToken = lastBefore(s, fi, is('period'));
+  const period: Reading['period'] = periodToken ? { span: periodToken.word.span, words: periodToken.text, stated: true } : carried.period ? { ...carried.period, stated: false } : null;
+
+  // A clause that names its own region or period starts afresh: what happened is not carried into it.
+  const restated = clause.slice(0, ci).some((t) => t.word.t === 'region' || t.word.t === 'wholeRegion' || t.word.t === 'period');
+  const eventToken = lastBefore(clause, ci, is('event')) ?? firstAfter(clause, ci, is('event')) ?? (restated ? null : lastBefore(s, fi, is('event')));
+  const event = eventToken ? { event: eventToken.word.event, words: eventToken.text } : restated ? null : carried.event;
+  const kindToken = lastBefore(s, fi, is('kind'));
+  const kind = kindToken ? { kind: kindToken.word.kind, words: kindToken.text } : carried.kind;
+
+  const { region, unplaced } = pickRegion(view, fi, carried, placeWhole, defaultRegion, vocabulary);
+  const subject = pickSubject(view, clause, ci, figureToken, earlier, found, carried);
+
+  const measureToken = lastBefore(clause, ci, is('measure'));
+  const yoyToken = lastBefore(clause, ci, is('yoy'));
+  const growthToken = lastBefore(clause, ci, is('growth'));
+  const planToken = lastBefore(s, fi, is('plan'));
+  const base = figureToken.word.t === 'figure' && figureToken.word.figure.kind === 'percent' ? [...earlier].reverse().find((e) => e.token.word.t === 'figure' && e.token.word.figure.kind !== 'percent') : undefined;
+
+  return {
+    region,
+    period,
+    event: event ?? null,
+    kind: kind ?? null,
+    subject,
+    set: set ? { set: set.word.set, words: set.text } : !eventToken && !periodToken && !restated ? carried.set : null,
+    measure: measureToken ? { measure: measureToken.word.measure, words: measureToken.text } : null,
+    yoy: yoyToken ? { sign: yoyToken.word.sign, words: yoyToken.text } : null,
+    growthWithoutBase: !yoyToken && growthToken ? growthToken.text : null,
+    plan: planToken?.text ?? null,
+    base: base?.index ?? null,
+    unplacedRegion: unplaced,
+  };
+}
+
+/** The nearest region before the figure (a list of regions, if it is one), placed by any 分布于 list in the sentence. */
+function pickRegion(
+  view: SentenceView,
+  fi: number,
+  frame: Frame,
+  placeWhole: (level: string, from: Frame['region']) => string | null,
+  defaultRegion: string | null,
+  vocabulary: Vocabulary,
+): { region: Reading['region']; unplaced: string | null } {
+  const s = view.tokens;
+  const isRegion = (t: Token | undefined) => !!t && (t.word.t === 'region' || t.word.t === 'wholeRegion');
+  const joined = (x: Token, y: Token) => LIST_GAP.test(view.blockText.slice(x.end, y.start));
+  const listAround = (i: number): Token[] => {
+    let a = i;
+    let b = i;
+    while (a > 0 && isRegion(s[a - 1]) && joined(s[a - 1]!, s[a]!)) a--;
+    while (b < s.length - 1 && isRegion(s[b + 1]) && joined(s[b]!, s[b + 1]!)) b++;
+    const list = s.slice(a, b + 1);
+    // A bare county name (永胜) is a region only in a list with a fuller name (宁蒗县).
+    return list.some((t) => t.word.t !== 'region' || !t.word.weak) ? list : [];
+  };
+  let unplaced: string | null = null;
+  const codesOf = (list: Token[], context: Frame['region']): string[] =>
+    list.flatMap((t) => {
+      if (t.word.t === 'region') return [t.word.code];
+      if (t.word.t === 'wholeRegion') {
+        const code = placeWhole(t.word.level, context);
+        if (!code) unplaced = t.text;
+        return code ? [code] : [];
+      }
+      return [];
+    });
+
+  // Regions after 分布于 place the subject; they are not the region the figure is about.
+  const locate = s.findIndex((t) => t.word.t === 'locate');
+  const locateFirst = locate >= 0 ? s.findIndex((t, i) => i > locate && isRegion(t) && t.clause === s[locate]!.clause) : -1;
+  const located = locateFirst >= 0 ? listAround(locateFirst) : [];
+
+  let picked: Reading['region'] = null;
+  for (let i = fi - 1; i >= 0 && !picked; i--) {
+    if (!isRegion(s[i]) || located.includes(s[i]!)) continue;
+    const list = listAround(i);
+    const codes = list.length ? codesOf(list, frame.region) : [];
+    if (codes.length) picked = { codes, base: null, words: list.map((t) => t.text).join('、') };
+  }
+  const outer = picked ?? frame.region ?? (defaultRegion ? { codes: [defaultRegion], base: null, words: '' } : null);
+  if (located.length) {
+    const list = located;
+    const codes = codesOf(list, outer);
+    if (codes.length) {
+      const single = outer && outer.codes.length === 1 ? outer.codes[0]! : null;
+      const base = single && codes.every((c) => within(vocabulary, c, single)) ? single : null;
+      const words = [outer?.words, list.map((t) => t.text).join('、')].filter(Boolean).join(' › ');
+      return { region: { codes, base, words }, unplaced };
+    }
+  }
+  return { region: outer, unplaced };
+}
+
+function within(vocabulary: Vocabulary, code: string, ancestor: string): boolean {
+  const r = vocabulary.regionByCode.get(code);
+  const a = vocabulary.regionByCode.get(ancestor);
+  return !!r && !!a && r.path.startsWith(a.path);
+}
+
+/** What the figure counts or sums over; see the rules at the top of the file. */
+function pickSubject(
+  view: SentenceView,
+  clause: Token[],
+  ci: number,
+  figureToken: Token,
+  earlier: { token: Token; index: number }[],
+  found: ReadFigure[],
+  frame: Frame,
+): SubjectReading | null {
+  const f = (figureToken.word as Extract<Word, { t: 'figure' }>).figure;
+  if (f.kind === 'count' || f.kind === 'quantity') {
+    // The noun right after a count: 394个重大项目, 6个划片包保小组, 19个部门.
+    const next = clause[ci + 1];
+    const gap = next ? view.blockText.slice(figureToken.end, next.start) : '';
+    if (next && next.word.t === 'noun' && gap.length <= 10 && !/[，。；,;：:]/.test(gap)) return subjectOfNoun(clause, ci + 1, figureToken);
+    const following = view.blockText
+      .slice(figureToken.end)
+      .match(/^[^\s，。；、,;：:！？!?“”"（）()《》]{1,4}/)?.[0]
+      ?.replace(/(共|的|等|为|在|是|对|将|已|和|及|与).*$/, '');
+    if (following && !/^(以上|以下|左右|余|多|的|共|和|及|与|或)/.test(following) && !(next && next.start === figureToken.end && next.word.t !== 'noun')) {
+      return { subject: 'other', qualifiers: EMPTY_QUALIFIERS(), words: following };
+    }
+  }
+  for (let i = ci - 1; i >= 0; i--) if (clause[i]!.word.t === 'noun') return subjectOfNoun(clause, i);
+  const before = earlier[earlier.length - 1];
+  if (before) return found[before.index]!.reading.subject;
+  const s = view.tokens;
+  const firstNoun = s.findIndex((t) => t.word.t === 'noun' && t.start < figureToken.start);
+  if (firstNoun >= 0) {
+    const nounClause = s.filter((t) => t.clause === s[firstNoun]!.clause);
+    return subjectOfNoun(nounClause, nounClause.indexOf(s[firstNoun]!));
+  }
+  return frame.subject;
+}
