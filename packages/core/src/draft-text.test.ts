@@ -32,6 +32,11 @@ describe('reading a draft', () => {
     expect(input.slice(body.offsets[0], body.offsets[body.text.length])).toBe('曲靖市一季度开工重大项目394个&nbsp;、总投资1254亿元。');
   });
 
+  it('leaves footnotes out of the text: their marks and their definitions', () => {
+    const d = readDraft('开工重大项目[394](/projects?filter=%7B%7D)[^started]个。\n\n[^started]: 开工重大项目数：394个，查询 /api/v1/bulletins/1/figures/started\n');
+    expect(d.blocks.map((b) => b.text)).toEqual(['开工重大项目394个。']);
+  });
+
   it('reads Markdown: # headings, bold lines, lists, emphasis', () => {
     const d = readDraft('# 红河州1月引进省外到位资金57.15亿元\n\n**一、总体情况**\n\n- 1月共引进省外到位资金**57.15亿元**，同比增长36.85%。\n');
     expect(d.format).toBe('markdown');

@@ -44,11 +44,12 @@ function safeCodePoint(n: number): string | null {
 }
 
 /**
- * What is not text: comments, scripts and styles, tags, autolinks, images, the target of a
- * Markdown link (its text stays), bare URLs, entities, emphasis marks and line ends.
+ * What is not text: footnotes (their definitions and their marks), comments, scripts and styles,
+ * tags, autolinks, images, the target of a Markdown link (its text stays), bare URLs, entities,
+ * emphasis marks and line ends.
  */
 const TOKEN =
-  /<!--[\s\S]*?-->|<![^>]*>|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<(?:https?:|mailto:|\/\/)[^>\s]*>|!\[[^\]]*\]\([^)]*\)|\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"]*")?\)|https?:\/\/[^\s<>"'）)\]]+|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});|\*\*|__|`|\r?\n/g;
+  /(?<=^|\n)\[\^[^\]\n]+\]:[^\n]*|\[\^[^\]\n]+\]|<!--[\s\S]*?-->|<![^>]*>|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<(?:https?:|mailto:|\/\/)[^>\s]*>|!\[[^\]]*\]\([^)]*\)|\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"]*")?\)|https?:\/\/[^\s<>"'）)\]]+|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});|\*\*|__|`|\r?\n/g;
 
 class BlockBuilder {
   readonly blocks: DraftBlock[] = [];

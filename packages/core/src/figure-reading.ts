@@ -48,7 +48,7 @@ export interface Reading {
   event: { event: EventWord; words: string } | null;
   kind: { kind: ProjectKind; words: string } | null;
   subject: SubjectReading | null;
-  set: { set: { batch: number } | { keyList: number }; words: string } | null;
+  set: { set: { batch: number } | { keyList: number }; regionCode: string; words: string } | null;
   measure: { measure: MeasureWord; words: string } | null;
   yoy: { sign: 1 | -1; words: string } | null;
   /** 增长/下降 with no 同比. */
@@ -218,6 +218,7 @@ function headingFrame(tokens: Token[], frame: Frame, placeWhole: (level: string,
     } else if (w.t === 'period') next.period = { span: w.span, words: t.text, stated: false };
     else if (w.t === 'event') next.event = { event: w.event, words: t.text };
     else if (w.t === 'kind') next.kind = { kind: w.kind, words: t.text };
+    else if (w.t === 'set') next.set = { set: w.set, regionCode: w.regionCode, words: t.text };
   }
   return next;
 }
@@ -253,21 +254,27 @@ function readFigure(
     return null;
   };
 
-  const set = clause.find(is('set')) ?? null;
+  const set = clause.find(is('set')) ?? lastBefore(s, fi, is('set'));
   // A named batch or list is its own set: what earlier sentences said about time and events stays there.
   const carried: Frame = set ? { ...frame, period: null, event: null, kind: null, set: null } : frame;
 
   const periodToken = lastBefore(s, fi, is('period'));
   const period: Reading['period'] = periodToken ? { span: periodToken.word.span, words: periodToken.text, stated: true } : carried.period ? { ...carried.period, stated: false } : null;
 
-  // A clause that names its own region or period starts afresh: what happened is not carried into it.
-  const restated = clause.slice(0, ci).some((t) => t.word.t === 'region' || t.word.t === 'wholeRegion' || t.word.t === 'period');
-  const eventToken = lastBefore(clause, ci, is('event')) ?? firstAfter(clause, ci, is('event')) ?? (restated ? null : lastBefore(s, fi, is('event')));
-  const event = eventToken ? { event: eventToken.word.event, words: eventToken.text } : restated ? null : carried.event;
+  const picked = pickRegion(view, fi, carried, placeWhole, defaultRegion, vocabulary);
+  // A region or period word starts afresh: an event word before it, or carried from earlier sentences,
+  // does not reach past it. Regions that only place the subject (分布于…) start nothing.
+  const framing = (t: Token) => ((t.word.t === 'region' || t.word.t === 'wholeRegion') && !picked.located.includes(t)) || t.word.t === 'period';
+  const lastFraming = s.slice(0, fi).findLastIndex(framing);
+  const eventBefore = lastBefore(s, fi, is('event'));
+  const eventToken = (eventBefore && s.indexOf(eventBefore) > lastFraming ? eventBefore : null) ?? firstAfter(clause, ci, is('event'));
+  const event = eventToken ? { event: eventToken.word.event, words: eventToken.text } : lastFraming >= 0 ? null : carried.event;
   const kindToken = lastBefore(s, fi, is('kind'));
   const kind = kindToken ? { kind: kindToken.word.kind, words: kindToken.text } : carried.kind;
 
-  const { region, unplaced } = pickRegion(view, fi, carried, placeWhole, defaultRegion, vocabulary);
+  // A named batch or list says where it is when the sentence does not.
+  const region = picked.region ?? (set ? { codes: [set.word.regionCode], base: null, words: set.text } : !picked.unplaced && carried.set ? { codes: [carried.set.regionCode], base: null, words: carried.set.words } : null);
+  const unplaced = picked.unplaced;
   const subject = pickSubject(view, clause, ci, figureToken, earlier, found, carried);
 
   const measureToken = lastBefore(clause, ci, is('measure'));
@@ -282,7 +289,7 @@ function readFigure(
     event: event ?? null,
     kind: kind ?? null,
     subject,
-    set: set ? { set: set.word.set, words: set.text } : !eventToken && !periodToken && !restated ? carried.set : null,
+    set: set ? { set: set.word.set, regionCode: set.word.regionCode, words: set.text } : s.slice(0, fi).some((t) => t.word.t !== 'period' && framing(t)) ? null : carried.set,
     measure: measureToken ? { measure: measureToken.word.measure, words: measureToken.text } : null,
     yoy: yoyToken ? { sign: yoyToken.word.sign, words: yoyToken.text } : null,
     growthWithoutBase: !yoyToken && growthToken ? growthToken.text : null,
@@ -300,7 +307,7 @@ function pickRegion(
   placeWhole: (level: string, from: Frame['region']) => string | null,
   defaultRegion: string | null,
   vocabulary: Vocabulary,
-): { region: Reading['region']; unplaced: string | null } {
+): { region: Reading['region']; unplaced: string | null; located: Token[] } {
   const s = view.tokens;
   const isRegion = (t: Token | undefined) => !!t && (t.word.t === 'region' || t.word.t === 'wholeRegion');
   const joined = (x: Token, y: Token) => LIST_GAP.test(view.blockText.slice(x.end, y.start));
@@ -345,10 +352,10 @@ function pickRegion(
       const single = outer && outer.codes.length === 1 ? outer.codes[0]! : null;
       const base = single && codes.every((c) => within(vocabulary, c, single)) ? single : null;
       const words = [outer?.words, list.map((t) => t.text).join('、')].filter(Boolean).join(' › ');
-      return { region: { codes, base, words }, unplaced };
+      return { region: { codes, base, words }, unplaced, located };
     }
   }
-  return { region: outer, unplaced };
+  return { region: outer, unplaced, located };
 }
 
 function within(vocabulary: Vocabulary, code: string, ancestor: string): boolean {

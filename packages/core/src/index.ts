@@ -18,3 +18,4 @@ export * from './draft-figures.js';
 export * from './figure-words.js';
 export * from './figure-reading.js';
 export * from './figure-query.js';
+export * from './bulletin-templates.js';

@@ -99,6 +99,12 @@ export const FIELD_LABELS: Record<string, Text> = {
   yellow: { zh: '黄灯阈值', en: 'yellow threshold' },
   red: { zh: '红灯阈值', en: 'red threshold' },
   asOf: { zh: '预警判断日期', en: 'warning date' },
+  templateId: { zh: '通报模板', en: 'bulletin template' },
+  batch: { zh: '集中开工批次', en: 'concentrated start' },
+  keyList: { zh: '重点项目清单', en: 'key list' },
+  paragraphs: { zh: '段落', en: 'paragraphs' },
+  figures: { zh: '数据项', en: 'figures' },
+  text: { zh: '文稿', en: 'draft' },
 };
 
 export const RULE_TEXTS: Record<string, Text> = {
@@ -188,6 +194,14 @@ export const RULE_TEXTS: Record<string, Text> = {
   'demand.alreadyProblem': { zh: '该诉求已转为问题 {value}', en: 'the demand is already problem {value}' },
   'thresholds.order': { zh: '黄灯阈值不能大于红灯阈值', en: 'the yellow threshold must not exceed the red one' },
   'thresholds.range': { zh: '应为 0–100 之间的数，最多两位小数', en: 'must be a number from 0 to 100 with at most 2 decimals' },
+  'template.unknownPlaceholder': { zh: '未知的占位符 {{{value}}}，可用：{values}', en: 'unknown placeholder {{{value}}}; valid ones: {values}' },
+  'template.unknownParameter': { zh: '未知的参数 ${{value}}，可用：{values}', en: 'unknown parameter ${{value}}; valid ones: {values}' },
+  'template.undeclaredNeed': { zh: '使用了 {value}，须在 needs 中声明', en: 'uses {value}, which must be declared in needs' },
+  'template.codeTaken': { zh: '本区域已有代码为 {value} 的模板', en: 'the region already has a template with code {value}' },
+  'bulletin.period': { zh: '应为年份（2022）、季度（2022-Q1）、半年（2022-H1）、月份（2022-01）或月份区间（2022-01..2022-03）', en: 'must be a year (2022), a quarter (2022-Q1), a half (2022-H1), a month (2022-01) or months (2022-01..2022-03)' },
+  'bulletin.batchNone': { zh: '{region}{period}没有集中开工批次', en: 'no concentrated start (集中开工) in {region} in {period}' },
+  'bulletin.batchMany': { zh: '有多个集中开工批次，请指定其一：{values}', en: 'several concentrated starts; name one: {values}' },
+  'bulletin.keyListNone': { zh: '{region}没有 {year} 年的重点项目清单', en: '{region} has no key list for {year}' },
   'check.plan': { zh: '“{value}”：规划或目标数，不是已发生的记录', en: '“{value}”: a plan or a target, not a record of what happened' },
   'check.future': { zh: '期间“{value}”尚未过去：这是计划数，不是已发生的记录', en: 'the period “{value}” lies ahead: a plan, not a record' },
   'check.approximate': { zh: '“{value}”是约数或区间，无法精确核对', en: '“{value}” is approximate or a bound and cannot be checked exactly' },

@@ -16,6 +16,8 @@ import { groupRoutes } from './groups/groups.routes.js';
 import { milestoneRoutes } from './milestones/milestones.routes.js';
 import { visitRoutes } from './visits/visits.routes.js';
 import { warningRoutes } from './warnings/warnings.routes.js';
+import { templateRoutes } from './bulletins/templates.routes.js';
+import { bulletinRoutes } from './bulletins/bulletins.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -45,6 +47,8 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(milestoneRoutes);
       await v1.register(visitRoutes);
       await v1.register(warningRoutes);
+      await v1.register(templateRoutes);
+      await v1.register(bulletinRoutes);
     },
     { prefix: '/v1' },
   );
