@@ -179,7 +179,8 @@ export function readFigures(draft: Draft, vocabulary: Vocabulary, options: { tod
           heading: block.heading,
           figure: f.word.figure,
           start: block.offsets[f.start]!,
-          end: block.offsets[f.end]!,
+          // The end is just after the figure's last character: markup may follow it in the draft.
+          end: block.offsets[f.end - 1]! + 1,
           sentence: view.text,
           reading,
         };
@@ -289,7 +290,15 @@ function readFigure(
     event: event ?? null,
     kind: kind ?? null,
     subject,
-    set: set ? { set: set.word.set, regionCode: set.word.regionCode, words: set.text } : s.slice(0, fi).some((t) => t.word.t !== 'period' && framing(t)) ? null : carried.set,
+    // Batches and key lists hold projects; what counts enterprises or groups is not in them.
+    set:
+      subject && subject.subject !== 'projects'
+        ? null
+        : set
+          ? { set: set.word.set, regionCode: set.word.regionCode, words: set.text }
+          : s.slice(0, fi).some((t) => t.word.t !== 'period' && framing(t))
+            ? null
+            : carried.set,
     measure: measureToken ? { measure: measureToken.word.measure, words: measureToken.text } : null,
     yoy: yoyToken ? { sign: yoyToken.word.sign, words: yoyToken.text } : null,
     growthWithoutBase: !yoyToken && growthToken ? growthToken.text : null,

@@ -43,7 +43,23 @@ beforeAll(async () => {
   const visit = await must(t.call(owner, 'POST', `/api/v1/enterprises/${ids.enterprise}/visits`, { visitedOn: '2022-02-10', visitors: ['张三'], summary: `${SECRET}走访`, demands: [{ content: `${SECRET}诉求` }] }));
   ids.visit = visit.id;
   ids.demand = visit.demands?.[0]?.id ?? 0;
+  ids.bulletinTemplate = (await must(t.call(owner, 'POST', '/api/v1/bulletin-templates', templateInput('530302', `${SECRET}开工情况`)))).id;
+  ids.bulletin = (await must(t.call(owner, 'POST', '/api/v1/bulletins', { templateId: ids.bulletinTemplate, regionCode: '530302', period: '2022-Q1' }))).id;
 });
+
+/** A bulletin template of one figure: the region's projects started in the period. */
+function templateInput(regionCode: string, name: string) {
+  return {
+    code: 'starts',
+    name,
+    regionCode,
+    body: {
+      title: `${name}{{started}}个`,
+      paragraphs: [{ text: `${SECRET}{{region}}{{periodFull}}开工项目{{started}}个。` }],
+      figures: { started: { label: '开工项目数', filter: { region: '${region}', startedFrom: '${from}', startedTo: '${to}' }, measure: 'count', format: 'count' } },
+    },
+  };
+}
 afterAll(() => t.close());
 
 /** Fills a path's parameters with the owner's records. */
@@ -58,10 +74,13 @@ function fill(path: string): string {
     'key-lists': 'keyList',
     'accountability-groups': 'group',
     visits: 'visit',
+    'bulletin-templates': 'bulletinTemplate',
+    bulletins: 'bulletin',
   };
   const first = path.split('/')[3]!;
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'code') return '530302';
+    if (name === 'key') return 'started';
     const kind = name === 'id' ? byResource[first] : name.replace(/Id$/, '');
     const id = kind ? ids[kind] : undefined;
     if (!id) throw new Error(`no record to aim ${path} at: teach county-isolation.test.ts about "${name}" in "${first}"`);
@@ -104,10 +123,14 @@ const BODY: Record<string, () => unknown> = {
   'POST /api/v1/accountability-groups': () => ({ name: '冒名包保组', regionCode: '530302', leader: { name: '冒名' }, members: [], coveredRegions: ['530302'] }),
   'PATCH /api/v1/accountability-groups/{id}': () => ({ version: 1, name: '被篡改的包保组' }),
   'PUT /api/v1/warning-thresholds': () => ({ regionCode: '530302', yellow: 1, red: 2 }),
+  'POST /api/v1/bulletin-templates': () => templateInput('530302', '冒名模板'),
+  'PATCH /api/v1/bulletin-templates/{id}': () => ({ version: 1, name: '被篡改的模板' }),
+  'POST /api/v1/bulletins': () => ({ templateId: ids.bulletinTemplate, regionCode: '530302', period: '2022-Q1' }),
+  'POST /api/v1/bulletins/check': () => ({ text: '麒麟区一季度开工项目1个，总投资12亿元。' }),
 };
 
 /** Routes that answer with the intruder's own data (lists, statistics): they must answer, but without 麒麟区 in them. */
-const OWN_DATA = /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds)$|^POST \/api\/v1\/(stats|projects\/search)$/;
+const OWN_DATA = /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds)$|^POST \/api\/v1\/(stats|projects\/search|bulletins\/check)$/;
 
 describe('a user of another county, with every role', () => {
   it('can neither read nor change any record of 麒麟区 through any route', async () => {
@@ -143,5 +166,5 @@ describe('a user of another county, with every role', () => {
 
 /** List routes are asked for 麒麟区 by name where they take a region. */
 function regionQuery(path: string): string {
-  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits)$/.test(path) ? '?region=530302' : '';
+  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits|bulletins)$/.test(path) ? '?region=530302' : '';
 }
