@@ -19,7 +19,7 @@ import {
   comparisonBody,
   figureDrillBody,
   figureParams,
-  figureQuery,
+  figureDrillQuery,
   generateBulletinBody,
   listBulletinsQuery,
 } from './bulletins.schemas.js';
@@ -107,7 +107,7 @@ export async function bulletinRoutes(app: FastifyInstance) {
         tags: ['bulletins'],
         summary: 'A figure of a bulletin: its query, its value and the records behind it when it was generated (paged projects)',
         params: figureParams,
-        querystring: figureQuery,
+        querystring: figureDrillQuery,
         response: { 200: figureDrillBody, ...errorResponses },
       },
     },

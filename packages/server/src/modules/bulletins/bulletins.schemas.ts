@@ -146,7 +146,7 @@ export const listBulletinsQuery = z.strictObject({ region: regionCode().optional
 export type ListBulletinsQuery = z.infer<typeof listBulletinsQuery>;
 
 export const figureParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), key: z.string().max(40) });
-export const figureQuery = z.strictObject({ page, pageSize });
+export const figureDrillQuery = z.strictObject({ page, pageSize });
 
 const projectItem = z.object({ id: z.number(), code: z.string(), name: z.string(), regionName: z.string(), categoryName: z.string(), stage: z.string(), startedOn: z.string().nullable(), totalInvestment: z.string() });
 

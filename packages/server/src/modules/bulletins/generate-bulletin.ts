@@ -47,9 +47,9 @@ export async function generateBulletin(database: Database, actor: Actor, input: 
     ctx.keyList = { id: lists[0].id, name: lists[0].name };
   }
 
-  // Only the figures the text uses are asked.
+  // Only the figures the text uses are asked, in the order the text uses them.
   const used = new Set([body.title, ...body.paragraphs.map((p) => p.text)].flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1]!)));
-  const keys = Object.keys(body.figures).filter((k) => used.has(k));
+  const keys = [...used].filter((k) => body.figures[k]);
   const requests = keys.map((k) => figureRequestFor(body.figures[k]!, ctx));
 
   const { version, answers } = await database.db.transaction(
