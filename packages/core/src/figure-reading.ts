@@ -20,26 +20,11 @@
 import type { Draft } from './draft-text.js';
 import type { FoundFigure } from './draft-figures.js';
 import type { PeriodSpan } from './chinese-periods.js';
-import type { EnterpriseKind, EnterpriseProgramme, ProjectLevel } from './catalog.js';
 import type { ProjectKind } from './stages.js';
-import { readWords, type EventWord, type MeasureWord, type SubjectWord, type Token, type Vocabulary, type Word } from './figure-words.js';
+import { readWords, type EventWord, type MeasureWord, type Token, type Vocabulary, type Word } from './figure-words.js';
+import { pickSubject, type SubjectReading } from './figure-subjects.js';
 
-export interface Qualifiers {
-  categories: string[];
-  managedByPrefecture: boolean;
-  levels: ProjectLevel[];
-  minTotalInvestment: string | null;
-  maxTotalInvestment: string | null;
-  enterpriseKinds: EnterpriseKind[];
-  programmes: EnterpriseProgramme[];
-}
-
-export interface SubjectReading {
-  /** 'other': a noun Guatu does not count (部门, 专利, 方面). */
-  subject: SubjectWord | 'other';
-  qualifiers: Qualifiers;
-  words: string;
-}
+export type { Qualifiers, SubjectReading } from './figure-subjects.js';
 
 /** What a figure was read as; `words` are the words of the draft each part comes from. */
 export interface Reading {
@@ -71,8 +56,6 @@ export interface ReadFigure {
   reading: Reading;
 }
 
-const EMPTY_QUALIFIERS = (): Qualifiers => ({ categories: [], managedByPrefecture: false, levels: [], minTotalInvestment: null, maxTotalInvestment: null, enterpriseKinds: [], programmes: [] });
-
 type Frame = Pick<Reading, 'region' | 'period' | 'event' | 'kind' | 'subject' | 'set'>;
 const EMPTY_FRAME: Frame = { region: null, period: null, event: null, kind: null, subject: null, set: null };
 
@@ -81,53 +64,9 @@ const is =
   (x: Token): x is Token & { word: Extract<Word, { t: T }> } =>
     x.word.t === t;
 
-const QUALIFIER_WORDS = new Set(['category', 'managedBy', 'level', 'size', 'programme']);
-const BOUNDARY_WORDS = new Set(['noun', 'figure', 'measure']);
 const LIST_GAP = /^[、和及与或\s]*$/;
 
-/** The qualifiers written between the previous noun, figure or measure and `end` in the clause. */
-function qualifiersBefore(clause: Token[], end: number, skip?: Token): { q: Qualifiers; words: string[] } {
-  const q = EMPTY_QUALIFIERS();
-  const words: string[] = [];
-  for (let i = end - 1; i >= 0; i--) {
-    const t = clause[i]!;
-    if (t === skip) continue;
-    if (BOUNDARY_WORDS.has(t.word.t)) break;
-    if (!QUALIFIER_WORDS.has(t.word.t)) continue;
-    words.unshift(t.text);
-    const w = t.word;
-    if (w.t === 'category') q.categories.unshift(w.code);
-    else if (w.t === 'managedBy') q.managedByPrefecture = true;
-    else if (w.t === 'level') q.levels.unshift(w.level);
-    else if (w.t === 'size') {
-      q.minTotalInvestment = w.min ?? q.minTotalInvestment;
-      q.maxTotalInvestment = w.max ?? q.maxTotalInvestment;
-    } else if (w.t === 'programme') q.programmes.unshift(w.programme);
-  }
-  return { q, words };
-}
-
-const isBare = (q: Qualifiers) =>
-  !q.categories.length && !q.managedByPrefecture && !q.levels.length && !q.minTotalInvestment && !q.maxTotalInvestment && !q.enterpriseKinds.length && !q.programmes.length;
-
-/** A noun token as a subject: its qualifiers, or those of a qualified noun before it in the clause (the same projects). */
-function subjectOfNoun(clause: Token[], index: number, skip?: Token): SubjectReading {
-  const noun = clause[index]! as Token & { word: Extract<Word, { t: 'noun' }> };
-  const { q, words } = qualifiersBefore(clause, index, skip);
-  if (noun.word.enterpriseKind) q.enterpriseKinds.push(noun.word.enterpriseKind);
-  const own: SubjectReading = { subject: noun.word.subject, qualifiers: q, words: [...words, noun.text].join('') };
-  if (!isBare(q)) return own;
-  for (let i = index - 1; i >= 0; i--) {
-    const t = clause[i]!;
-    if (t.word.t === 'noun' && t.word.subject === noun.word.subject) {
-      const earlier = subjectOfNoun(clause, i);
-      if (!isBare(earlier.qualifiers)) return { ...earlier, words: `${earlier.words}…${noun.text}` };
-    }
-  }
-  return own;
-}
-
-interface SentenceView {
+export interface SentenceView {
   tokens: Token[];
   text: string;
   /** The block's half-width text, for looking at what follows a figure. */
@@ -371,40 +310,4 @@ function within(vocabulary: Vocabulary, code: string, ancestor: string): boolean
   const r = vocabulary.regionByCode.get(code);
   const a = vocabulary.regionByCode.get(ancestor);
   return !!r && !!a && r.path.startsWith(a.path);
-}
-
-/** What the figure counts or sums over; see the rules at the top of the file. */
-function pickSubject(
-  view: SentenceView,
-  clause: Token[],
-  ci: number,
-  figureToken: Token,
-  earlier: { token: Token; index: number }[],
-  found: ReadFigure[],
-  frame: Frame,
-): SubjectReading | null {
-  const f = (figureToken.word as Extract<Word, { t: 'figure' }>).figure;
-  if (f.kind === 'count' || f.kind === 'quantity') {
-    // The noun right after a count: 394个重大项目, 6个划片包保小组, 19个部门.
-    const next = clause[ci + 1];
-    const gap = next ? view.blockText.slice(figureToken.end, next.start) : '';
-    if (next && next.word.t === 'noun' && gap.length <= 10 && !/[，。；,;：:]/.test(gap)) return subjectOfNoun(clause, ci + 1, figureToken);
-    const following = view.blockText
-      .slice(figureToken.end)
-      .match(/^[^\s，。；、,;：:！？!?“”"（）()《》]{1,4}/)?.[0]
-      ?.replace(/(共|的|等|为|在|是|对|将|已|和|及|与).*$/, '');
-    if (following && !/^(以上|以下|左右|余|多|的|共|和|及|与|或)/.test(following) && !(next && next.start === figureToken.end && next.word.t !== 'noun')) {
-      return { subject: 'other', qualifiers: EMPTY_QUALIFIERS(), words: following };
-    }
-  }
-  for (let i = ci - 1; i >= 0; i--) if (clause[i]!.word.t === 'noun') return subjectOfNoun(clause, i);
-  const before = earlier[earlier.length - 1];
-  if (before) return found[before.index]!.reading.subject;
-  const s = view.tokens;
-  const firstNoun = s.findIndex((t) => t.word.t === 'noun' && t.start < figureToken.start);
-  if (firstNoun >= 0) {
-    const nounClause = s.filter((t) => t.clause === s[firstNoun]!.clause);
-    return subjectOfNoun(nounClause, nounClause.indexOf(s[firstNoun]!));
-  }
-  return frame.subject;
 }
