@@ -103,6 +103,17 @@ describe('quantities with multipliers and units', () => {
     ['36.85%', '36.85', '%', false],
     ['十六个', '16', '个', false],
     ['100万左右', '1000000', '', true],
+    ['1亿2000万元', '120000000', '元', false],
+    ['12亿5千万元', '1250000000', '元', false],
+    ['3万5千元', '35000', '元', false],
+    ['1万零5元', '10005', '元', false],
+    ['1.2万亿元', '1200000000000', '元', false],
+    ['１２５４亿元', '125400000000', '元', false],
+    ['３９４个', '394', '个', false],
+    ['５７．１５亿元', '5715000000', '元', false],
+    ['８３．２万千瓦', '832000', '千瓦', false],
+    ['15万套', '150000', '套', false],
+    ['３６．８５％', '36.85', '%', false],
   ])('%s → %s %s', (input, value, unit, approximate) => {
     const q = parseQuantity(input);
     expect(q.ok).toBe(true);
@@ -115,7 +126,11 @@ describe('quantities with multipliers and units', () => {
   it('keeps the written number and its multiplier apart', () => {
     const q = parseQuantity('83.2万千瓦');
     expect(q.ok && [decimalToString(q.number), q.multiplier]).toEqual(['83.2', 10000n]);
+    const mixed = parseQuantity('1亿2000万元');
+    expect(mixed.ok && [decimalToString(mixed.number), mixed.multiplier]).toEqual(['1.2', 100000000n]);
   });
+
+  it.each(['3万5', '1亿2000', '5千3万元', '1亿2亿元'])('refuses %s, whose parts do not say one number', (input) => expect(parseQuantity(input).ok).toBe(false));
 
   it('reads plain numbers, refusing units that were not asked for', () => {
     expect(parsePlainNumber('８５%', { units: ['%'] })).toMatchObject({ ok: true, value: { units: 85n, scale: 0 } });

@@ -208,10 +208,30 @@ export function parseQuantity(input: string): Parsed<Quantity> {
     }
   };
   skipRemainder();
-  let multiplier = 1n;
-  while (rest && MULTIPLIERS[rest[0]!] !== undefined && !UNITS_STARTING_WITH_MULTIPLIER.some((u) => rest.startsWith(u))) {
-    multiplier *= MULTIPLIERS[rest[0]!]!;
-    rest = rest.slice(1);
+  const readMultiplier = () => {
+    let m = 1n;
+    while (rest && MULTIPLIERS[rest[0]!] !== undefined && !UNITS_STARTING_WITH_MULTIPLIER.some((u) => rest.startsWith(u))) {
+      m *= MULTIPLIERS[rest[0]!]!;
+      rest = rest.slice(1);
+    }
+    return m;
+  };
+  const multiplier = readMultiplier();
+  let value = multiplyDecimal(number, multiplier);
+  // "1亿2000万元", "12亿5千万", "3万5千元": further parts, each under a smaller multiplier.
+  let smallest = multiplier;
+  for (let part = /^零?(\d+(?:\.\d+)?)/.exec(rest); part && smallest > 1n; part = /^零?(\d+(?:\.\d+)?)/.exec(rest)) {
+    const saved = rest;
+    rest = rest.slice(part[0].length);
+    const m = readMultiplier();
+    // "3万5" may mean 35000 or 30005: only "3万零5" says which, so a bare tail is refused.
+    if (m === 1n && !part[0].startsWith('零')) return { ok: false, rule: 'number.format', params: { value: input } };
+    if (m >= smallest) {
+      rest = saved;
+      break;
+    }
+    value = addDecimals(value, multiplyDecimal(parseDecimal(part[1]!)!, m));
+    smallest = m;
   }
   skipRemainder();
   if (rest.endsWith('左右')) {
@@ -219,7 +239,18 @@ export function parseQuantity(input: string): Parsed<Quantity> {
     rest = rest.slice(0, -2);
   }
   if (/[\d,.]/.test(rest)) return { ok: false, rule: 'number.format', params: { value: input } };
-  return { ok: true, value: multiplyDecimal(number, multiplier), number, multiplier, unit: rest, approximate };
+  return { ok: true, value, number: divideByPowerOfTen(value, multiplier), multiplier, unit: rest, approximate };
+}
+
+function addDecimals(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  return normalize({ units: a.units * 10n ** BigInt(scale - a.scale) + b.units * 10n ** BigInt(scale - b.scale), scale });
+}
+
+/** `d / factor` for a factor that is a power of ten (a Chinese multiplier): exact, by moving the point. */
+function divideByPowerOfTen(d: Decimal, factor: bigint): Decimal {
+  const zeros = factor.toString().length - 1;
+  return normalize({ units: d.units, scale: d.scale + zeros });
 }
 
 /** A money unit and how many yuan it holds. */

@@ -8,6 +8,8 @@ import { stats } from './stats.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
 import { auditHeadCommand, auditVerify } from './audit.js';
 import { backup, restore } from './backup.js';
+import { bulletin } from './bulletin.js';
+import { check } from './check.js';
 
 const program = new Command()
   .name('guatu')
@@ -51,6 +53,35 @@ program
   .option('--figure <id>', 'a figure of the source report (article-figures.json), e.g. qj-q1-started-total')
   .option('--request <json>', 'the whole request body as JSON')
   .action(stats);
+
+program
+  .command('bulletin')
+  .description(
+    'Write a bulletin (通报) from a template for a region and period, store it, and print its Markdown.\n' +
+      'Example: guatu bulletin --template prefecture-quarter-starts --region 530300 --period 2022-Q1 --html qujing.html',
+  )
+  .option('-t, --template <code|id>', 'prefecture-quarter-starts, concentrated-start, monthly-funds, key-list-progress, or a region’s own')
+  .option('-r, --region <code|name>', 'the region the bulletin is about: 530300 or 曲靖市')
+  .option('-p, --period <period>', '2022, 2022-Q1, 2022-H1, 2022-01 or 2022-01..2022-03')
+  .option('--batch <id>', 'the concentrated start (default: the region’s only one in the period)')
+  .option('--key-list <id>', 'the key list (default: the region’s list of the period’s year)')
+  .option('--date <date>', 'the bulletin’s date (default: today)')
+  .option('--html <file>', 'also write the printable page to a file')
+  .option('--json', 'print the bulletin as the API returns it')
+  .option('--compare <id>', 'instead: ask the figures of bulletin ID again and say which moved')
+  .option('--as <username>', 'act as this user (default: the whole province)')
+  .action(bulletin);
+
+program
+  .command('check')
+  .description('Check every figure of a draft against the data (核数): plain text, Markdown or HTML; "-" reads standard input.\nExits with 2 when a figure differs from the data.')
+  .argument('<file>', 'the draft')
+  .option('--date <date>', 'the draft’s date when it has no front matter (default: today)')
+  .option('--region <code>', 'the region the draft is about when it names none')
+  .option('--format <format>', 'text, markdown or html (default: detected)')
+  .option('--as <username>', 'check within this user’s region (default: the whole province)')
+  .option('--json', 'print the API’s answer')
+  .action(check);
 
 const user = program.command('user').description('Manage users');
 user

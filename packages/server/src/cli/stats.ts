@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { describeIssue, measureValueKind, parseMeasure, yuanInUnit, type ChineseMoneyUnit } from '@guatu/core';
+import { measureValueKind, parseMeasure, yuanInUnit, type ChineseMoneyUnit } from '@guatu/core';
 import type { Db } from '../db/client.js';
 import { AppError, fromZodIssues } from '../http/errors.js';
-import { systemActor, type Actor } from '../policies/actor.js';
+import { systemActor } from '../policies/actor.js';
 import { runStats } from '../modules/stats/run-stats.js';
 import { statsRequestBody, type StatsResponse } from '../modules/stats/stats.schemas.js';
 import { FIGURE_QUERIES, figureRequest, type FigureRef } from '../seed/demo/figures.js';
 import { openReady } from './open.js';
+import { actorOf, explain } from './actor.js';
 
 export interface StatsOptions {
   subject?: string;
@@ -67,17 +68,6 @@ export async function stats(options: StatsOptions) {
   } finally {
     await database.close();
   }
-}
-
-const explain = (issues: { field: string; rule: string; params?: Record<string, unknown> }[]) =>
-  issues.map((i) => `${describeIssue(i.field, i.rule, 'zh', i.params)}\n  ${describeIssue(i.field, i.rule, 'en', i.params)}`).join('\n');
-
-/** Acts as a user, by username: the figures are then only those of the user's region. */
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const result = await db.execute(sql`select u.id::int as id, u.display_name, u.region_code, r.path, r.level, u.roles from users u join regions r on r.code = u.region_code where u.username = ${username} and u.active`);
-  const [u] = (result as unknown as { rows: { id: number; display_name: string; region_code: string; path: string; level: Actor['regionLevel']; roles: Actor['roles'] }[] }).rows;
-  if (!u) throw new Error(`No active user ${username}`);
-  return { userId: u.id, username, displayName: u.display_name, regionCode: u.region_code, regionPath: u.path, regionLevel: u.level, roles: u.roles };
 }
 
 async function resolveByName(db: Db, ref: FigureRef): Promise<number> {

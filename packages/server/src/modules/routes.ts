@@ -19,6 +19,8 @@ import { warningRoutes } from './warnings/warnings.routes.js';
 import { exchangeRoutes } from './exchange/exchange.routes.js';
 import { oc4idsRoutes } from './oc4ids/oc4ids.routes.js';
 import { historyRoutes } from './history/history.routes.js';
+import { templateRoutes } from './bulletins/templates.routes.js';
+import { bulletinRoutes } from './bulletins/bulletins.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number; sessionAbsoluteHours: number }) {
@@ -51,6 +53,8 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(exchangeRoutes);
       await v1.register(oc4idsRoutes);
       await v1.register(historyRoutes);
+      await v1.register(templateRoutes);
+      await v1.register(bulletinRoutes);
     },
     { prefix: '/v1' },
   );

@@ -21,6 +21,9 @@ export const may = {
   /** Visits to enterprises are recorded by the officers who make them. */
   recordVisits: (a: Actor) => hasRole(a, 'reporter', 'reviewer', 'admin'),
   configureWarnings: (a: Actor) => hasRole(a, 'admin'),
+  /** Bulletin templates are written by administrators; bulletins by the press office and the schedulers. */
+  editTemplates: (a: Actor) => hasRole(a, 'admin'),
+  writeBulletins: (a: Actor) => hasRole(a, 'press', 'reviewer', 'admin'),
 };
 
 export interface ProjectAbilities {

@@ -46,8 +46,24 @@ beforeAll(async () => {
   // A package that would record a new project in 麒麟区.
   const exported = (await t.call(owner, 'GET', '/api/v1/oc4ids/package')).body;
   pkg = { ...exported, projects: exported.projects.slice(0, 1).map((p: any) => ({ ...p, id: 'oc4ids-isolation-1', title: '冒名导入的项目', identifiers: [{ id: 'X-1', scheme: 'internal' }] })) };
+  ids.bulletinTemplate = (await must(t.call(owner, 'POST', '/api/v1/bulletin-templates', templateInput('530302', `${SECRET}开工情况`)))).id;
+  ids.bulletin = (await must(t.call(owner, 'POST', '/api/v1/bulletins', { templateId: ids.bulletinTemplate, regionCode: '530302', period: '2022-Q1' }))).id;
 });
 let pkg: unknown;
+
+/** A bulletin template of one figure: the region's projects started in the period. */
+function templateInput(regionCode: string, name: string) {
+  return {
+    code: 'starts',
+    name,
+    regionCode,
+    body: {
+      title: `${name}{{started}}个`,
+      paragraphs: [{ text: `${SECRET}{{region}}{{periodFull}}开工项目{{started}}个。` }],
+      figures: { started: { label: '开工项目数', filter: { region: '${region}', startedFrom: '${from}', startedTo: '${to}' }, measure: 'count', format: 'count' } },
+    },
+  };
+}
 afterAll(() => t.close());
 
 /** Fills a path's parameters with the owner's records. */
@@ -62,6 +78,8 @@ function fill(path: string): string {
     'key-lists': 'keyList',
     'accountability-groups': 'group',
     visits: 'visit',
+    'bulletin-templates': 'bulletinTemplate',
+    bulletins: 'bulletin',
   };
   const first = path.split('/')[3]!;
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -69,6 +87,7 @@ function fill(path: string): string {
     if (name === 'kind') return 'projects';
     if (name === 'entity') return 'project';
     if (first === 'history' && name === 'id') return String(ids.project);
+    if (name === 'key') return 'started';
     const kind = name === 'id' ? byResource[first] : name.replace(/Id$/, '');
     const id = kind ? ids[kind] : undefined;
     if (!id) throw new Error(`no record to aim ${path} at: teach county-isolation.test.ts about "${name}" in "${first}"`);
@@ -112,11 +131,15 @@ const BODY: Record<string, () => unknown> = {
   'PATCH /api/v1/accountability-groups/{id}': () => ({ version: 1, name: '被篡改的包保组' }),
   'PUT /api/v1/warning-thresholds': () => ({ regionCode: '530302', yellow: 1, red: 2 }),
   'POST /api/v1/oc4ids/import': () => pkg,
+  'POST /api/v1/bulletin-templates': () => templateInput('530302', '冒名模板'),
+  'PATCH /api/v1/bulletin-templates/{id}': () => ({ version: 1, name: '被篡改的模板' }),
+  'POST /api/v1/bulletins': () => ({ templateId: ids.bulletinTemplate, regionCode: '530302', period: '2022-Q1' }),
+  'POST /api/v1/bulletins/check': () => ({ text: '麒麟区一季度开工项目1个，总投资12亿元。' }),
 };
 
 /** Routes that answer with the intruder's own data (lists, statistics): they must answer, but without 麒麟区 in them. */
 const OWN_DATA =
-  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|exchange\/templates\/\{kind\}|exports\/projects|oc4ids\/package)$|^POST \/api\/v1\/(stats|projects\/search)$/;
+  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|exchange\/templates\/\{kind\}|exports\/projects|oc4ids\/package)$|^POST \/api\/v1\/(stats|projects\/search|bulletins\/check)$/;
 
 /** Imports answer with a result that says nothing was committed; uploads are multipart (their own tests cover workbooks). */
 const IMPORTS = /^POST \/api\/v1\/(imports|imports\/annotated|oc4ids\/import)$/;
@@ -157,5 +180,5 @@ describe('a user of another county, with every role', () => {
 /** List routes are asked for 麒麟区 by name where they take a region. */
 function regionQuery(path: string): string {
   if (path.endsWith('/exports/projects')) return '?format=csv&region=530302';
-  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits)$/.test(path) ? '?region=530302' : '';
+  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits|bulletins)$/.test(path) ? '?region=530302' : '';
 }

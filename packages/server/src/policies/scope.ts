@@ -15,6 +15,14 @@ export function regionSubtree(column: AnyColumn | SQL, path: string): SQL {
   return sql`${column} in (select r.code from regions r where r.path like ${escapeLike(path) + '%'})`;
 }
 
+/**
+ * Shared settings such as bulletin templates: those of the actor's region and below (which they
+ * may change), and those of the regions above it (which they use but may not change).
+ */
+export function withinOrAbove(column: AnyColumn | SQL, actor: Pick<Actor, 'regionPath'>): SQL {
+  return sql`(${regionSubtree(column, actor.regionPath)} or ${column} in (select r.code from regions r where ${actor.regionPath} like r.path || '%'))`;
+}
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);
 }

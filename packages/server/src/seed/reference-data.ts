@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_CATEGORIES, regionPath } from '@guatu/core';
 import type { Db } from '../db/client.js';
 import { categories, provinces, regions } from '../db/schema/index.js';
+import { seedShippedTemplates } from '../modules/bulletins/shipped-templates.js';
 
 interface RegionsFile {
   source: string;
@@ -22,7 +23,7 @@ function withPaths<T extends { code: string; parentCode: string | null }>(rows: 
 }
 
 /**
- * Regions, provinces and the default categories. Idempotent: it runs after every migration, and
+ * Regions, provinces, the default categories and the shipped bulletin templates. Idempotent: it runs after every migration, and
  * a newer division data file updates names without touching anything that refers to a code.
  */
 export async function seedReferenceData(db: Db): Promise<void> {
@@ -43,4 +44,5 @@ export async function seedReferenceData(db: Db): Promise<void> {
     const cats = withPaths(DEFAULT_CATEGORIES.map((c) => ({ code: c.code, parentCode: c.parent, nameZh: c.zh, nameEn: c.en })));
     await tx.insert(categories).values(cats).onConflictDoNothing();
   });
+  await seedShippedTemplates(db);
 }

@@ -10,3 +10,4 @@ export * from './programmes.js';
 export * from './milestones.js';
 export * from './visits.js';
 export * from './exchange.js';
+export * from './bulletins.js';
