@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, projects, provinces, regions, stageChanges, users } from '../../db/schema/index.js';
 import { scopeToRegion } from '../../policies/scope.js';
 import type { Actor } from '../../policies/actor.js';
-import type { ListProjectsQuery } from './projects.schemas.js';
+import type { ListProjectsQuery, ProjectPointsQuery } from './projects.schemas.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type ProjectInsert = typeof projects.$inferInsert;
@@ -60,7 +60,7 @@ export const inRegionSubtree = (column: SQL | AnyColumn, code: string) =>
 export const inCategoryTree = (codes: string[]) =>
   sql`${projects.categoryCode} in (select c.code from categories c join categories f on c.path like f.path || '%' where f.code in ${codes})`;
 
-function filterConditions(actor: Actor, q: Omit<ListProjectsQuery, 'sort' | 'order' | 'page' | 'pageSize'>): SQL {
+function filterConditions(actor: Actor, q: ProjectPointsQuery): SQL {
   return and(
     scopeToRegion(projects.regionCode, actor),
     q.region ? inRegionSubtree(projects.regionCode, q.region) : undefined,
@@ -70,6 +70,12 @@ function filterConditions(actor: Actor, q: Omit<ListProjectsQuery, 'sort' | 'ord
     q.kinds?.length ? inArray(projects.kind, q.kinds) : undefined,
     q.startedFrom ? gte(projects.startedOn, q.startedFrom) : undefined,
     q.startedTo ? lte(projects.startedOn, q.startedTo) : undefined,
+    q.signedFrom ? gte(projects.signedOn, q.signedFrom) : undefined,
+    q.signedTo ? lte(projects.signedOn, q.signedTo) : undefined,
+    q.completedFrom ? gte(projects.completedOn, q.completedFrom) : undefined,
+    q.completedTo ? lte(projects.completedOn, q.completedTo) : undefined,
+    q.managedBy === 'prefecture' ? sql`${projects.regionCode} in (select code from regions where level = 'prefecture')` : undefined,
+    q.ids?.length ? inArray(projects.id, q.ids) : undefined,
     q.minTotalInvestment ? gte(projects.totalInvestment, q.minTotalInvestment) : undefined,
     q.maxTotalInvestment ? lte(projects.totalInvestment, q.maxTotalInvestment) : undefined,
     q.q ? or(ilike(projects.name, `%${escapeLike(q.q)}%`), ilike(projects.code, `${escapeLike(q.q)}%`)) : undefined,
@@ -165,4 +171,14 @@ export async function listStageChanges(db: Db, projectId: number) {
     .leftJoin(users, eq(users.id, stageChanges.changedBy))
     .where(eq(stageChanges.projectId, projectId))
     .orderBy(asc(stageChanges.changedAt), asc(stageChanges.id));
+}
+
+/** Where the projects are: every filtered project in the actor's region that has coordinates. */
+export async function listProjectPoints(db: Db, actor: Actor, q: ProjectPointsQuery, limit: number) {
+  return db
+    .select({ id: projects.id, name: projects.name, longitude: projects.longitude, latitude: projects.latitude, stage: projects.stage, regionCode: projects.regionCode })
+    .from(projects)
+    .where(and(filterConditions(actor, q), isNotNull(projects.longitude), isNotNull(projects.latitude)))
+    .orderBy(asc(projects.id))
+    .limit(limit);
 }

@@ -9,16 +9,21 @@ import { createProject } from './create-project.js';
 import { updateProject } from './update-project.js';
 import { transitionStage } from './transition-stage.js';
 import { presentProject } from './present-project.js';
-import { findProject, listProjects, listStageChanges } from './projects.repository.js';
+import { findProject, listProjectPoints, listProjects, listStageChanges } from './projects.repository.js';
 import {
   createProjectBody,
   listProjectsQuery,
   projectBody,
+  projectPointBody,
+  projectPointsQuery,
   projectSummaryBody,
   stageChangeBody,
   transitionBody,
   updateProjectBody,
 } from './projects.schemas.js';
+
+/** A map draws at most this many points; more would not be readable anyway. */
+const MAX_POINTS = 20_000;
 
 export async function projectRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,6 +47,22 @@ export async function projectRoutes(app: FastifyInstance) {
         page: request.query.page,
         pageSize: request.query.pageSize,
       };
+    },
+  );
+
+  r.get(
+    '/projects/points',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Where the filtered projects are, for the battle map: id, name, coordinates, stage',
+        querystring: projectPointsQuery,
+        response: { 200: z.object({ items: z.array(projectPointBody), truncated: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const rows = await listProjectPoints(database.db, actorOf(request), request.query, MAX_POINTS + 1);
+      return { items: rows.slice(0, MAX_POINTS).map((p) => ({ ...p, longitude: p.longitude!, latitude: p.latitude! })), truncated: rows.length > MAX_POINTS };
     },
   );
 

@@ -122,6 +122,12 @@ export const listProjectsQuery = z.strictObject({
   kinds: listParam(z.enum(PROJECT_KINDS)),
   startedFrom: isoDate().optional(),
   startedTo: isoDate().optional(),
+  signedFrom: isoDate().optional(),
+  signedTo: isoDate().optional(),
+  completedFrom: isoDate().optional(),
+  completedTo: isoDate().optional(),
+  managedBy: z.enum(['prefecture']).optional().meta({ description: '"prefecture": 市直 projects, managed by the prefecture itself' }),
+  ids: listParam(z.coerce.number().int().positive()).meta({ description: 'Exactly these projects (a drilled-down figure)' }),
   minTotalInvestment: yuan().optional(),
   maxTotalInvestment: yuan().optional(),
   q: z.string().max(100).optional().meta({ description: 'Part of the name, or the start of the code' }),
@@ -143,3 +149,11 @@ export const stageChangeBody = z
     changedAt: z.string(),
   })
   .meta({ id: 'StageChange' });
+
+/** The filters a map of project points takes: the list's, without sorting and paging. */
+export const projectPointsQuery = listProjectsQuery.omit({ sort: true, order: true, page: true, pageSize: true });
+export type ProjectPointsQuery = z.infer<typeof projectPointsQuery>;
+
+export const projectPointBody = z
+  .object({ id: z.number(), name: z.string(), longitude: z.string(), latitude: z.string(), stage: z.enum(STAGES), regionCode: z.string() })
+  .meta({ id: 'ProjectPoint' });

@@ -1,0 +1,99 @@
+/**
+ * The statistics engine's public contract (POST /api/v1/stats): one engine behind every number
+ * on every screen. A filter here is also the project list's filter, so any figure can be opened
+ * as the exact list of projects behind it.
+ */
+import { post } from './client';
+
+export interface StatsFilter {
+  region?: string;
+  managedBy?: 'prefecture';
+  categories?: string[];
+  stages?: string[];
+  levels?: string[];
+  kinds?: string[];
+  startedFrom?: string;
+  startedTo?: string;
+  signedFrom?: string;
+  signedTo?: string;
+  completedFrom?: string;
+  completedTo?: string;
+  batch?: string;
+  keyList?: string;
+  group?: string;
+  minTotalInvestment?: string;
+  maxTotalInvestment?: string;
+  warnings?: string[];
+  ids?: number[];
+}
+
+export type StatsRow = Record<string, string | number | number[] | null> & { ids?: number[] };
+
+export interface StatsResult {
+  rows: StatsRow[];
+  total: StatsRow;
+}
+
+export interface StatsQuery {
+  filter: StatsFilter;
+  measures: string[];
+  groupBy?: string[];
+  drill?: boolean;
+}
+
+export function queryStats(query: StatsQuery): Promise<StatsResult> {
+  return post<StatsResult>('/stats', query);
+}
+
+/** Keys of a filter that hold lists; everything else is a single value. */
+export const LIST_FILTER_KEYS = ['categories', 'stages', 'levels', 'kinds', 'warnings', 'ids'] as const;
+export const SCALAR_FILTER_KEYS = [
+  'region',
+  'managedBy',
+  'startedFrom',
+  'startedTo',
+  'signedFrom',
+  'signedTo',
+  'completedFrom',
+  'completedTo',
+  'batch',
+  'keyList',
+  'group',
+  'minTotalInvestment',
+  'maxTotalInvestment',
+] as const;
+
+/** A filter → URL search params, so the project list can show the projects behind a figure. */
+export function filterToSearch(filter: StatsFilter): string {
+  const params = new URLSearchParams();
+  for (const key of SCALAR_FILTER_KEYS) {
+    const v = filter[key];
+    if (v) params.set(key, String(v));
+  }
+  for (const key of LIST_FILTER_KEYS) {
+    const v = filter[key] as (string | number)[] | undefined;
+    if (v?.length) params.set(key, v.join(','));
+  }
+  return params.toString();
+}
+
+export function searchToFilter(params: URLSearchParams): StatsFilter {
+  const filter: StatsFilter = {};
+  for (const key of SCALAR_FILTER_KEYS) {
+    const v = params.get(key);
+    if (v) (filter as Record<string, string>)[key] = v;
+  }
+  for (const key of LIST_FILTER_KEYS) {
+    const v = params.get(key);
+    if (!v) continue;
+    const items = v.split(',').filter(Boolean);
+    (filter as Record<string, unknown>)[key] = key === 'ids' ? items.map(Number).filter(Number.isInteger) : items;
+  }
+  return filter;
+}
+
+/** The project list URL for the projects behind a figure. */
+export function projectsHref(filter: StatsFilter): string {
+  const search = filterToSearch(filter);
+  return search ? `/projects?${search}` : '/projects';
+}

@@ -1,0 +1,131 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Col, Row, Select, Space, Table, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { projectsHref } from '../../api/stats';
+import { useAuth } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import { EChart } from '../../charts/EChart';
+import { count, money } from '../../lib/format';
+import { useLoad } from '../../lib/useLoad';
+import { OpenItemsPanel } from './OpenItemsPanel';
+import { loadPoints, loadRegionFigures, metricValue, METRICS, type Metric, type RegionFigure } from './mapData';
+
+const PROVINCE = '530000';
+const LIGHT_COLORS = { red: '#cf1322', yellow: '#d48806', green: '#389e0d' } as const;
+
+/** 挂图作战: prefectures as a choropleth, projects as points, and the open items of the area beside them. */
+export default function BattleMapPage() {
+  const { me } = useAuth();
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const metric = ((METRICS as readonly string[]).includes(params.get('metric') ?? '') ? params.get('metric') : 'count') as Metric;
+  const drilled = params.get('region');
+  const ownLevel = me!.region.level;
+  // The map shows the province's prefectures; a county or zone user sees their own area's figures on it.
+  const mapRegion = ownLevel === 'province' ? PROVINCE : me!.region.path.split('/')[1] ?? PROVINCE;
+  const prefectures = useLoad(() => (ownLevel === 'province' ? loadRegionFigures(PROVINCE) : loadRegionFigures(PROVINCE).catch(() => [] as RegionFigure[])), [ownLevel]);
+  const counties = useLoad(() => (drilled ? loadRegionFigures(drilled) : Promise.resolve(null)), [drilled]);
+  const points = useLoad(() => loadPoints(drilled ?? me!.region.code), [drilled, me!.region.code]);
+  const area = drilled ?? me!.region.code;
+
+  const set = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) v ? next.set(k, v) : next.delete(k);
+    setParams(next);
+  };
+  const metricLabel = (m: Metric) => t(`map.metric.${m}` as const);
+  const format = (f: RegionFigure, m: Metric) =>
+    m === 'totalInvestment' ? money(f.totalInvestment, locale) : m === 'rate' ? (f.rate === null ? '—' : `${f.rate}%`) : count(f[m]);
+
+  const option = useMemo(() => {
+    const figures = prefectures.data ?? [];
+    const values = figures.map((f) => metricValue(f, metric));
+    const names = new Map(figures.map((f) => [f.code, f.name]));
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { seriesType: string; name: string; data?: { figure?: RegionFigure; name?: string } }) =>
+          p.seriesType === 'scatter' ? p.data?.name ?? '' : p.data?.figure ? `${p.data.figure.name}<br/>${metricLabel(metric)}：${format(p.data.figure, metric)}` : names.get(p.name) ?? p.name,
+      },
+      visualMap: { min: 0, max: Math.max(1, ...values), left: 8, bottom: 8, calculable: true, inRange: { color: ['#fff1f0', '#ffa39e', '#cf1322'] }, text: [metricLabel(metric), ''] },
+      geo: {
+        map: 'yunnan',
+        nameProperty: 'adcode',
+        roam: true,
+        label: { show: true, fontSize: 10, formatter: (p: { name: string }) => shortName(names.get(p.name) ?? '') },
+        itemStyle: { borderColor: '#7f1d1d', areaColor: '#f9fafb' },
+        emphasis: { itemStyle: { areaColor: '#fde68a' } },
+      },
+      series: [
+        { type: 'map', geoIndex: 0, data: figures.map((f) => ({ name: f.code, value: metricValue(f, metric), figure: f })) },
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: 5,
+          data: (points.data?.items ?? []).map((p) => ({ name: p.name, value: [Number(p.longitude), Number(p.latitude)], id: p.id, itemStyle: { color: p.light ? LIGHT_COLORS[p.light] : '#1f2937' } })),
+        },
+      ],
+    };
+  }, [prefectures.data, points.data, metric, locale]);
+
+  const table = (rows: RegionFigure[] | undefined, testId: string, onRow?: (f: RegionFigure) => void) => (
+    <Table<RegionFigure>
+      size="small"
+      rowKey="code"
+      data-testid={testId}
+      pagination={false}
+      dataSource={[...(rows ?? [])].sort((a, b) => metricValue(b, metric) - metricValue(a, metric))}
+      onRow={(f) => ({ onClick: () => onRow?.(f), style: onRow ? { cursor: 'pointer' } : undefined })}
+      columns={[
+        { title: t('map.rank'), width: 56, render: (_, __, i) => i + 1 },
+        { title: t('projects.region'), dataIndex: 'name', render: (n: string) => <span data-testid="region-name">{n}</span> },
+        { title: t('map.metric.count'), align: 'right', render: (_, f) => <Link to={projectsHref(f.filter)} onClick={(e) => e.stopPropagation()}>{count(f.count)}</Link> },
+        { title: t('map.metric.totalInvestment'), align: 'right', render: (_, f) => money(f.totalInvestment, locale) },
+        { title: t('map.metric.rate'), align: 'right', render: (_, f) => format(f, 'rate') },
+        { title: t('map.metric.red'), align: 'right', render: (_, f) => <Link to={projectsHref({ ...f.filter, warnings: ['red'] })} onClick={(e) => e.stopPropagation()}>{count(f.red)}</Link> },
+      ]}
+    />
+  );
+
+  return (
+    <div>
+      <div className="guatu-page-header">
+        <h1>{t('map.title')}</h1>
+        <Space wrap>
+          <Typography.Text>{t('map.metric')}</Typography.Text>
+          <Select value={metric} onChange={(m) => set({ metric: m })} options={METRICS.map((m) => ({ value: m, label: metricLabel(m) }))} style={{ width: 150 }} data-testid="map-metric" />
+        </Space>
+      </div>
+      {prefectures.error && <Alert type="error" showIcon title={t('dashboard.statsUnavailable')} description={prefectures.error.message} style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card size="small">
+            <EChart option={option} needsMap className="guatu-map" testId="battle-map" onClick={(e) => e.componentType !== 'series' || !('value' in Object(e.data)) ? undefined : set({ region: e.name })} />
+            {!drilled && <div style={{ marginTop: 12 }}>{table(prefectures.data, 'prefecture-table', (f) => set({ region: f.code }))}</div>}
+            {drilled && (
+              <div style={{ marginTop: 12 }}>
+                <Space wrap style={{ marginBottom: 8 }}>
+                  <Button icon={<ArrowLeftOutlined />} onClick={() => set({ region: null })} size="small">
+                    {t('map.back')}
+                  </Button>
+                  <Typography.Text strong>{t('map.counties', { name: prefectures.data?.find((f) => f.code === drilled)?.name ?? drilled })}</Typography.Text>
+                  <Typography.Text type="secondary">{t('map.noCountyMap')}</Typography.Text>
+                </Space>
+                {table(counties.data ?? undefined, 'county-table')}
+              </div>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <OpenItemsPanel region={area} />
+        </Col>
+      </Row>
+      <span hidden data-testid="map-region">{mapRegion}</span>
+    </div>
+  );
+}
+
+function shortName(name: string): string {
+  return name.replace(/(市|哈尼族彝族自治州|壮族苗族自治州|傣族自治州|白族自治州|傣族景颇族自治州|傈僳族自治州|藏族自治州|彝族自治州)$/, '');
+}

@@ -1,0 +1,68 @@
+import { chinaPeriod, percentOf } from '@guatu/core';
+import { get } from '../../api/client';
+import { queryStats, type StatsFilter } from '../../api/stats';
+import type { Region } from '../../api/types';
+import { loadRegionChildren } from '../../lib/codeLists';
+
+export const METRICS = ['count', 'totalInvestment', 'rate', 'red'] as const;
+export type Metric = (typeof METRICS)[number];
+
+export interface RegionFigure {
+  code: string;
+  name: string;
+  count: number;
+  totalInvestment: string;
+  rate: number | null;
+  red: number;
+  /** The filter that selects this region's projects, for the drill-through. */
+  filter: StatsFilter;
+}
+
+export interface ProjectPoint {
+  id: number;
+  name: string;
+  longitude: string;
+  latitude: string;
+  stage: string;
+  light: 'red' | 'yellow' | 'green' | null;
+}
+
+/**
+ * The figures of each sub-region of `region` from the engine: projects, total investment,
+ * completion against this year's plan, and red lights. Regions without projects show as zero.
+ */
+export async function loadRegionFigures(region: string): Promise<RegionFigure[]> {
+  const period = chinaPeriod();
+  const year = period.slice(0, 4);
+  const completed = `completedInvestment:${year}-01..${period}`;
+  const planned = `plannedInvestment:${year}`;
+  const [children, all, red] = await Promise.all([
+    loadRegionChildren(region),
+    queryStats({ filter: { region }, measures: ['count', 'totalInvestment', completed, planned], groupBy: ['region'] }),
+    queryStats({ filter: { region, warnings: ['red'] }, measures: ['count'], groupBy: ['region'] }),
+  ]);
+  return children.map((r: Region) => {
+    const row = all.rows.find((x) => x.region === r.code);
+    const redRow = red.rows.find((x) => x.region === r.code);
+    const rate = row && row[planned] && String(row[planned]) !== '0' ? percentOf(String(row[completed] ?? '0'), String(row[planned]), 1) : null;
+    return {
+      code: r.code,
+      name: r.name,
+      count: Number(row?.count ?? 0),
+      totalInvestment: String(row?.totalInvestment ?? '0'),
+      rate: rate === null ? null : Number(rate),
+      red: Number(redRow?.count ?? 0),
+      filter: { region: r.code },
+    };
+  });
+}
+
+export function loadPoints(region: string): Promise<{ items: ProjectPoint[] }> {
+  return get<{ items: ProjectPoint[] }>('/projects/points', { region });
+}
+
+export function metricValue(f: RegionFigure, metric: Metric): number {
+  if (metric === 'totalInvestment') return Number(f.totalInvestment) / 1e8;
+  if (metric === 'rate') return f.rate ?? 0;
+  return f[metric];
+}

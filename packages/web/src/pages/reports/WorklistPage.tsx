@@ -1,0 +1,100 @@
+import { useSearchParams } from 'react-router';
+import { Button, Card, DatePicker, List, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { chinaPeriod, REPORT_STATUS_LABELS } from '@guatu/core';
+import { get } from '../../api/client';
+import type { WorklistItem } from '../../api/types';
+import { useI18n } from '../../app/i18n';
+import { date, money, period as formatPeriod } from '../../lib/format';
+import { Loaded } from '../../lib/Loaded';
+import { useLoad } from '../../lib/useLoad';
+import { useOpenReport } from '../projects/ProjectDetailPage';
+
+interface Worklist {
+  period: string;
+  deadline: string;
+  items: WorklistItem[];
+  total: number;
+}
+
+const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'blue', returned: 'red', approved: 'green' };
+
+/** The reporter's month: every active project, its report's status, the deadline and what is late. */
+export default function WorklistPage() {
+  const { t, label, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const period = /^\d{4}-\d{2}$/.test(params.get('period') ?? '') ? params.get('period')! : chinaPeriod();
+  const state = useLoad(() => get<Worklist>('/reports/worklist', { period, pageSize: 500 }), [period]);
+  const openReport = useOpenReport();
+
+  return (
+    <div>
+      <div className="guatu-page-header">
+        <h1>{t('worklist.title')}</h1>
+        <DatePicker
+          picker="month"
+          value={dayjs(`${period}-01`)}
+          allowClear={false}
+          disabledDate={(d) => d.format('YYYY-MM') > chinaPeriod()}
+          onChange={(d) => d && setParams({ period: d.format('YYYY-MM') })}
+          aria-label={t('worklist.period')}
+        />
+      </div>
+      <Loaded state={state}>
+        {(w) => {
+          const submitted = w.items.filter((i) => i.report && (i.report.status === 'submitted' || i.report.status === 'approved')).length;
+          const late = w.items.filter((i) => i.late).length;
+          return (
+            <Card
+              size="small"
+              title={
+                <Space wrap size={4}>
+                  <span>{formatPeriod(w.period, locale)}</span>
+                  <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
+                    {t('worklist.deadline')}：{date(w.deadline, locale)}
+                  </Typography.Text>
+                </Space>
+              }
+              extra={<span data-testid="worklist-summary">{t('worklist.summary', { n: w.total, submitted, late })}</span>}
+            >
+              <List
+                dataSource={w.items}
+                data-testid="worklist"
+                rowKey="projectId"
+                renderItem={(item) => (
+                  <List.Item
+                    actions={[
+                      <Button
+                        key="open"
+                        type={item.report && item.report.status !== 'returned' && item.report.status !== 'draft' ? 'default' : 'primary'}
+                        size="small"
+                        onClick={() => openReport(item.projectId, w.period)}
+                        data-testid={`fill-${item.projectCode}`}
+                      >
+                        {item.report && item.report.status !== 'draft' && item.report.status !== 'returned' ? t('worklist.open') : t('worklist.fill')}
+                      </Button>,
+                    ]}
+                  >
+                    <List.Item.Meta
+                      title={<span style={{ wordBreak: 'break-all' }}>{item.projectName}</span>}
+                      description={
+                        <Space wrap size={4}>
+                          <span>{item.regionName}</span>
+                          <Tag color={item.report ? STATUS_COLORS[item.report.status] : 'default'}>
+                            {item.report ? label(REPORT_STATUS_LABELS, item.report.status) : t('worklist.notStarted')}
+                          </Tag>
+                          {item.late && <Tag color="red">{t('worklist.late')}</Tag>}
+                          {item.report && <span>{money(item.report.completedInvestment, locale)}</span>}
+                        </Space>
+                      }
+                    />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          );
+        }}
+      </Loaded>
+    </div>
+  );
+}
