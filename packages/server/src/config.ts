@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Sign-in attempts allowed per client address per minute. */
+  loginRateLimit: number;
   /** Directory of the built web app, served at /. */
   webDist: string;
 }
@@ -23,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sessionIdleMinutes: Number(env.GUATU_SESSION_IDLE_MINUTES || 30),
     sessionAbsoluteHours: Number(env.GUATU_SESSION_ABSOLUTE_HOURS || 12),
+    loginRateLimit: Number(env.GUATU_LOGIN_RATE_LIMIT || 10),
     webDist: resolve(env.GUATU_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

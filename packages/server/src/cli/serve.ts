@@ -21,6 +21,7 @@ export async function serve(options: { port?: string; host?: string; demo?: bool
     },
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionAbsoluteHours: config.sessionAbsoluteHours,
+    loginRateLimit: config.loginRateLimit,
     webDist: config.webDist,
   });
   const port = Number(options.port ?? config.port);

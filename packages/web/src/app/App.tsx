@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { Spin } from 'antd';
 import type { Role } from '@guatu/core';
 import { canReview, useAuth } from './auth';
@@ -31,7 +31,7 @@ export function App() {
       <Suspense fallback={<FullPageSpin />}>
         <Routes>
           <Route path="/" element={<DashboardPage />} />
-          <Route path="/login" element={<Navigate to="/" replace />} />
+          <Route path="/login" element={<AfterSignIn />} />
           <Route path="/map" element={<BattleMapPage />} />
           <Route path="/projects" element={<ProjectListPage />} />
           <Route path="/projects/new" element={<Allowed roles={['reporter', 'admin']}><ProjectFormPage /></Allowed>} />
@@ -46,6 +46,13 @@ export function App() {
       </Suspense>
     </Shell>
   );
+}
+
+/** Once signed in, the sign-in page sends the user on to where they were going. */
+function AfterSignIn() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
 }
 
 function Allowed({ roles, children }: { roles: Role[]; children: ReactNode }) {

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../app/auth';
@@ -8,8 +7,6 @@ import { useI18n } from '../app/i18n';
 export function LoginPage() {
   const { signIn } = useAuth();
   const { t, locale, setLocale } = useI18n();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -17,9 +14,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
+      // Once signed in, the app's /login route sends the user on to `next`.
       await signIn(username, password);
-      const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (e) {
       setError((e as Error).message);
     } finally {
