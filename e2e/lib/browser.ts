@@ -51,7 +51,12 @@ export async function signIn(page: Page, username: string, next = '/'): Promise<
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-region').waitFor();
+  try {
+    await page.getByTestId('user-region').waitFor();
+  } catch (e) {
+    await screenshot(page, `failed-sign-in-${username}`);
+    throw e;
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

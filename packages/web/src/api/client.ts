@@ -54,11 +54,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let parsed: any = undefined;
+  let parsed: any;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
-    parsed = undefined;
+    // Not JSON (a proxy's error page): the status says enough.
   }
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();

@@ -31,7 +31,10 @@ export default function BattleMapPage() {
 
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) v ? next.set(k, v) : next.delete(k);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
     setParams(next);
   };
   const metricLabel = (m: Metric) => t(`map.metric.${m}` as const);

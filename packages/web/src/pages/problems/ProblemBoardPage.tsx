@@ -14,7 +14,10 @@ export default function ProblemBoardPage() {
   const region = params.get('region') ?? undefined;
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) v ? next.set(k, v) : next.delete(k);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
     setParams(next);
   };
   const query: ProblemQuery = {
@@ -28,7 +31,7 @@ export default function ProblemBoardPage() {
         <h1>{t('problems.title')}</h1>
       </div>
       <Card>
-        <Space wrap style={{ marginBottom: 12 }}>
+        <div style={{ overflowX: 'auto', marginBottom: 12 }}>
           <Segmented
             value={status}
             onChange={(v) => set({ status: String(v) })}
@@ -38,8 +41,10 @@ export default function ProblemBoardPage() {
               { value: 'all', label: t('all') },
             ]}
           />
+        </div>
+        <Space wrap style={{ marginBottom: 12 }}>
           <Space>
-            <Switch checked={overdue} onChange={(v) => set({ overdue: v ? 'true' : undefined })} />
+            <Switch checked={overdue} onChange={(v) => set({ overdue: v ? 'true' : undefined })} aria-label={t('problems.overdue')} />
             <Typography.Text type="danger">{t('problems.overdue')}</Typography.Text>
           </Space>
           <RegionSelect value={region} onChange={(r) => set({ region: r })} placeholder={t('projects.region')} />

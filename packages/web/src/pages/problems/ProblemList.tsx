@@ -26,14 +26,15 @@ export function ProblemList({ query, showProject = true, onChanged }: { query: P
       size="small"
       loading={state.loading}
       dataSource={state.data?.items ?? []}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1300 }}
       data-testid="problem-list"
       rowClassName={(p) => (p.overdue ? 'guatu-overdue-row' : '')}
       pagination={{ current: page, pageSize: 20, total: state.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
       columns={[
         {
-          title: t('problems.title'),
+          title: t('problems.problem'),
           dataIndex: 'title',
+          width: 260,
           render: (title: string, p) => (
             <div>
               <Typography.Text strong className={p.overdue ? 'guatu-overdue' : undefined}>

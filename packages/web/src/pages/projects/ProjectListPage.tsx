@@ -73,7 +73,7 @@ export default function ProjectListPage() {
           size="middle"
           loading={state.loading}
           dataSource={state.data?.items ?? []}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1200 }}
           onChange={(pagination, _filters, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const field = s?.order ? String(s.field) : undefined;
@@ -93,13 +93,14 @@ export default function ProjectListPage() {
             showTotal: (n) => <span data-testid="project-total">{t('projects.count', { n })}</span>,
           }}
           columns={[
-            { title: t('projects.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: so('code'), width: 220 },
+            { title: t('projects.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: so('code'), width: 220, responsive: ['md'] },
             {
               title: t('projects.name'),
               dataIndex: 'name',
               key: 'name',
               sorter: true,
               sortOrder: so('name'),
+              width: 260,
               render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
             },
             { title: t('projects.region'), dataIndex: 'regionName', width: 130, render: (n: string, p) => (p.managedByPrefecture ? `${n}（市直）` : n) },

@@ -32,12 +32,12 @@ export default function ReviewQueuePage() {
           size="middle"
           loading={state.loading}
           dataSource={state.data?.items ?? []}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1100 }}
           data-testid="review-queue"
           pagination={{ current: page, pageSize: 50, total: state.data?.total ?? 0, onChange: (p) => setParams({ status, page: String(p) }) }}
           columns={[
             { title: t('worklist.period'), dataIndex: 'period', width: 110, render: (v: string) => period(v, locale) },
-            { title: t('projects.name'), dataIndex: 'projectName', render: (n: string, r) => <Link to={`/reports/${r.id}`}>{n}</Link> },
+            { title: t('projects.name'), dataIndex: 'projectName', width: 240, render: (n: string, r) => <Link to={`/reports/${r.id}`}>{n}</Link> },
             { title: t('projects.region'), dataIndex: 'regionName', width: 110 },
             { title: '本月完成投资', dataIndex: 'completedInvestment', align: 'right', width: 130, render: (v) => money(v, locale) },
             { title: '到位资金', dataIndex: 'fundsTotal', align: 'right', width: 120, render: (v) => money(v, locale) },

@@ -35,6 +35,7 @@ export default function WorklistPage() {
           picker="month"
           value={dayjs(`${period}-01`)}
           allowClear={false}
+          format={locale === 'zh' ? 'YYYY年M月' : 'YYYY-MM'}
           disabledDate={(d) => d.format('YYYY-MM') > chinaPeriod()}
           onChange={(d) => d && setParams({ period: d.format('YYYY-MM') })}
           aria-label={t('worklist.period')}
@@ -45,18 +46,14 @@ export default function WorklistPage() {
           const submitted = w.items.filter((i) => i.report && (i.report.status === 'submitted' || i.report.status === 'approved')).length;
           const late = w.items.filter((i) => i.late).length;
           return (
-            <Card
-              size="small"
-              title={
-                <Space wrap size={4}>
-                  <span>{formatPeriod(w.period, locale)}</span>
-                  <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
-                    {t('worklist.deadline')}：{date(w.deadline, locale)}
-                  </Typography.Text>
-                </Space>
-              }
-              extra={<span data-testid="worklist-summary">{t('worklist.summary', { n: w.total, submitted, late })}</span>}
-            >
+            <Card size="small">
+              <Space wrap size={[12, 4]} style={{ marginBottom: 8 }}>
+                <Typography.Text strong>{formatPeriod(w.period, locale)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('worklist.deadline')}：{date(w.deadline, locale)}
+                </Typography.Text>
+                <Typography.Text data-testid="worklist-summary">{t('worklist.summary', { n: w.total, submitted, late })}</Typography.Text>
+              </Space>
               <List
                 dataSource={w.items}
                 data-testid="worklist"
