@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Row, Select, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { projectsHref } from '../../api/stats';
@@ -18,6 +18,7 @@ const LIGHT_COLORS = { red: '#cf1322', yellow: '#d48806', green: '#389e0d' } as 
 export default function BattleMapPage() {
   const { me } = useAuth();
   const { t, locale } = useI18n();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const metric = ((METRICS as readonly string[]).includes(params.get('metric') ?? '') ? params.get('metric') : 'count') as Metric;
   const drilled = params.get('region');
@@ -43,25 +44,29 @@ export default function BattleMapPage() {
 
   const option = useMemo(() => {
     const figures = prefectures.data ?? [];
-    const values = figures.map((f) => metricValue(f, metric));
-    const names = new Map(figures.map((f) => [f.code, f.name]));
+    const max = Math.max(0, ...figures.map((f) => metricValue(f, metric)));
+    const byCode = new Map(figures.map((f) => [f.code, f]));
     return {
       tooltip: {
         trigger: 'item',
-        formatter: (p: { seriesType: string; name: string; data?: { figure?: RegionFigure; name?: string } }) =>
-          p.seriesType === 'scatter' ? p.data?.name ?? '' : p.data?.figure ? `${p.data.figure.name}<br/>${metricLabel(metric)}：${format(p.data.figure, metric)}` : names.get(p.name) ?? p.name,
+        formatter: (p: { componentType: string; name: string; data?: { name?: string } }) => {
+          if (p.componentType === 'series') return p.data?.name ?? '';
+          const f = byCode.get(p.name);
+          return f ? `${f.name}<br/>${metricLabel(metric)}：${format(f, metric)}` : '';
+        },
       },
-      visualMap: { min: 0, max: Math.max(1, ...values), left: 8, bottom: 8, calculable: true, inRange: { color: ['#fff1f0', '#ffa39e', '#cf1322'] }, text: [metricLabel(metric), ''] },
       geo: {
         map: 'yunnan',
         nameProperty: 'adcode',
         roam: true,
-        label: { show: true, fontSize: 10, formatter: (p: { name: string }) => shortName(names.get(p.name) ?? '') },
-        itemStyle: { borderColor: '#7f1d1d', areaColor: '#f9fafb' },
-        emphasis: { itemStyle: { areaColor: '#fde68a' } },
+        triggerEvent: true,
+        label: { show: true, fontSize: 11, color: '#111827', formatter: (p: { name: string }) => shortName(byCode.get(p.name)?.name ?? '') },
+        itemStyle: { borderColor: '#7f1d1d', borderWidth: 1, areaColor: '#f9fafb' },
+        emphasis: { itemStyle: { areaColor: '#fde68a' }, label: { color: '#111827' } },
+        // The choropleth: each prefecture shaded by its share of the largest value.
+        regions: figures.map((f) => ({ name: f.code, itemStyle: { areaColor: shade(max ? metricValue(f, metric) / max : 0) } })),
       },
       series: [
-        { type: 'map', geoIndex: 0, data: figures.map((f) => ({ name: f.code, value: metricValue(f, metric), figure: f })) },
         {
           type: 'scatter',
           coordinateSystem: 'geo',
@@ -104,7 +109,11 @@ export default function BattleMapPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card size="small">
-            <EChart option={option} needsMap className="guatu-map" testId="battle-map" onClick={(e) => e.componentType !== 'series' || !('value' in Object(e.data)) ? undefined : set({ region: e.name })} />
+            <EChart option={option} needsMap className="guatu-map" testId="battle-map" onClick={(e) => {
+                if (e.componentType === 'geo' && prefectures.data?.some((f) => f.code === e.name)) set({ region: e.name });
+                const id = (e.data as { id?: number } | undefined)?.id;
+                if (e.componentType === 'series' && id) navigate(`/projects/${id}`);
+              }} />
             {!drilled && <div style={{ marginTop: 12 }}>{table(prefectures.data, 'prefecture-table', (f) => set({ region: f.code }))}</div>}
             {drilled && (
               <div style={{ marginTop: 12 }}>
@@ -127,6 +136,14 @@ export default function BattleMapPage() {
       <span hidden data-testid="map-region">{mapRegion}</span>
     </div>
   );
+}
+
+/** White through red: the darker, the larger the value. */
+function shade(share: number): string {
+  const from = [255, 241, 240];
+  const to = [185, 28, 28];
+  const c = from.map((v, i) => Math.round(v + (to[i]! - v) * Math.min(1, Math.max(0, share))));
+  return `rgb(${c.join(',')})`;
 }
 
 function shortName(name: string): string {
