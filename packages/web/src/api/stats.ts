@@ -7,7 +7,8 @@ import { post } from './client';
 
 export interface StatsFilter {
   region?: string;
-  managedBy?: 'prefecture';
+  regions?: string[];
+  managedBy?: 'prefecture' | 'county';
   categories?: string[];
   stages?: string[];
   levels?: string[];
@@ -23,11 +24,18 @@ export interface StatsFilter {
   group?: string;
   minTotalInvestment?: string;
   maxTotalInvestment?: string;
+  sizeBands?: string[];
+  /** Warning lights (red, yellow, green) as of `asOf`. */
+  lights?: string[];
+  /** Warning reasons (investment-red, milestone-overdue, …). */
   warnings?: string[];
+  asOf?: string;
   ids?: number[];
+  q?: string;
 }
 
-export type StatsRow = Record<string, string | number | number[] | null> & { ids?: number[] };
+/** Group values under their grouping names, each measure under its own text; `labels` names the group values. */
+export type StatsRow = Record<string, unknown> & { ids?: number[]; labels?: Record<string, string | null> };
 
 export interface StatsResult {
   rows: StatsRow[];
@@ -46,7 +54,7 @@ export function queryStats(query: StatsQuery): Promise<StatsResult> {
 }
 
 /** Keys of a filter that hold lists; everything else is a single value. */
-export const LIST_FILTER_KEYS = ['categories', 'stages', 'levels', 'kinds', 'warnings', 'ids'] as const;
+export const LIST_FILTER_KEYS = ['regions', 'categories', 'stages', 'levels', 'kinds', 'sizeBands', 'lights', 'warnings', 'ids'] as const;
 export const SCALAR_FILTER_KEYS = [
   'region',
   'managedBy',
@@ -61,6 +69,8 @@ export const SCALAR_FILTER_KEYS = [
   'group',
   'minTotalInvestment',
   'maxTotalInvestment',
+  'asOf',
+  'q',
 ] as const;
 
 /** A filter → URL search params, so the project list can show the projects behind a figure. */

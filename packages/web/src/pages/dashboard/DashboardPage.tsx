@@ -29,11 +29,13 @@ export default function DashboardPage() {
   const charts = useMemo(() => {
     const d = state.data;
     if (!d) return null;
-    const catName = (code: string) => {
+    const catName = (row: Record<string, unknown> & { labels?: Record<string, string | null> }) => {
+      const code = str(row.category);
       const c = names.data?.find((x) => x.code === code);
-      return c ? (locale === 'zh' ? c.nameZh : c.nameEn) : code;
+      return c ? (locale === 'zh' ? c.nameZh : c.nameEn) : (row.labels?.category ?? code);
     };
-    const regName = (code: string) => regionNames.data?.find((r) => r.code === code)?.shortName ?? code;
+    const regName = (row: Record<string, unknown> & { labels?: Record<string, string | null> }) =>
+      regionNames.data?.find((r) => r.code === str(row.region))?.shortName ?? row.labels?.region ?? str(row.region);
     const yi = (v: unknown) => Number(yuanInUnit(str(v), '亿元', 2));
     const bar = (labels: string[], values: number[], amounts: number[], horizontal = false) => ({
       tooltip: { trigger: 'axis' },
@@ -50,9 +52,9 @@ export default function DashboardPage() {
     const mon = [...d.startedYtd.byMonth.rows].sort((a, b) => str(a.startMonth).localeCompare(str(b.startMonth)));
     const reg = [...d.startedYtd.byRegion.rows].sort((a, b) => Number(b.count) - Number(a.count));
     return {
-      category: { option: bar(cat.map((r) => catName(str(r.category))), cat.map((r) => Number(r.count)), cat.map((r) => yi(r.totalInvestment))), rows: cat },
+      category: { option: bar(cat.map((r) => catName(r)), cat.map((r) => Number(r.count)), cat.map((r) => yi(r.totalInvestment))), rows: cat },
       month: { option: bar(mon.map((r) => str(r.startMonth)), mon.map((r) => Number(r.count)), mon.map((r) => yi(r.totalInvestment))), rows: mon },
-      region: { option: bar(reg.map((r) => regName(str(r.region))), reg.map((r) => Number(r.count)), [], true), rows: reg },
+      region: { option: bar(reg.map((r) => regName(r)), reg.map((r) => Number(r.count)), [], true), rows: reg },
     };
   }, [state.data, names.data, regionNames.data, locale, t]);
 

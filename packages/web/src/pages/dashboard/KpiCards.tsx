@@ -14,7 +14,7 @@ export function KpiCards({ data, period, range }: { data: DashboardData; period:
   const completed = str(totals[m.completedYtd]);
   const planned = str(totals[m.planned]);
   const rate = percentOf(completed, planned, 1);
-  const warn = (light: string) => Number(data.warnings.result.rows.find((r) => r.warning === light)?.count ?? 0);
+  const warn = (light: string) => Number(data.warnings.result.rows.find((r) => r.light === light)?.count ?? 0);
   const yoy = (v: unknown) => (v === null || v === undefined ? '—' : `${Number(v) > 0 ? '+' : ''}${v}%`);
   const amount = (yuan: string, testId: string, filter = data.money.filter) => {
     const [n, unit] = moneyParts(yuan, locale);
@@ -48,8 +48,8 @@ export function KpiCards({ data, period, range }: { data: DashboardData; period:
       <Col xs={24} sm={12} xl={8}>
         <Card size="small" title={t('dashboard.warnings')}>
           <Space size={24} wrap>
-            <Statistic title={t('dashboard.red')} value={0} styles={{ content: { color: '#cf1322' } }} formatter={() => <Figure filter={{ ...data.warnings.filter, warnings: ['red'] }} testId="kpi-red">{count(warn('red'))}</Figure>} />
-            <Statistic title={t('dashboard.yellow')} value={0} styles={{ content: { color: '#d48806' } }} formatter={() => <Figure filter={{ ...data.warnings.filter, warnings: ['yellow'] }} testId="kpi-yellow">{count(warn('yellow'))}</Figure>} />
+            <Statistic title={t('dashboard.red')} value={0} styles={{ content: { color: '#cf1322' } }} formatter={() => <Figure filter={{ ...data.warnings.filter, lights: ['red'] }} testId="kpi-red">{count(warn('red'))}</Figure>} />
+            <Statistic title={t('dashboard.yellow')} value={0} styles={{ content: { color: '#d48806' } }} formatter={() => <Figure filter={{ ...data.warnings.filter, lights: ['yellow'] }} testId="kpi-yellow">{count(warn('yellow'))}</Figure>} />
           </Space>
         </Card>
       </Col>

@@ -34,7 +34,7 @@ export async function loadDashboard(region: string, year: number, r: PeriodRange
     queryStats({ filter: construction, measures: ['count', 'totalInvestment'] }),
     queryStats({ filter: base, measures: Object.values(m) }),
     queryStats({ filter: started, measures: ['count', 'totalInvestment'] }),
-    queryStats({ filter: base, measures: ['count'], groupBy: ['warning'] }),
+    queryStats({ filter: base, measures: ['count'], groupBy: ['light'] }),
     queryStats({ filter: startedYtd, measures: ['count', 'totalInvestment'], groupBy: ['category'] }),
     queryStats({ filter: startedYtd, measures: ['count', 'totalInvestment'], groupBy: ['startMonth'] }),
     hasSubRegions ? queryStats({ filter: startedYtd, measures: ['count', 'totalInvestment'], groupBy: ['region'] }) : Promise.resolve({ rows: [], total: {} }),

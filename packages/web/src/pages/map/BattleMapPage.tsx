@@ -91,7 +91,7 @@ export default function BattleMapPage() {
         { title: t('map.metric.count'), align: 'right', render: (_, f) => <Link to={projectsHref(f.filter)} onClick={(e) => e.stopPropagation()}>{count(f.count)}</Link> },
         { title: t('map.metric.totalInvestment'), align: 'right', render: (_, f) => money(f.totalInvestment, locale) },
         { title: t('map.metric.rate'), align: 'right', render: (_, f) => format(f, 'rate') },
-        { title: t('map.metric.red'), align: 'right', render: (_, f) => <Link to={projectsHref({ ...f.filter, warnings: ['red'] })} onClick={(e) => e.stopPropagation()}>{count(f.red)}</Link> },
+        { title: t('map.metric.red'), align: 'right', render: (_, f) => <Link to={projectsHref({ ...f.filter, lights: ['red'] })} onClick={(e) => e.stopPropagation()}>{count(f.red)}</Link> },
       ]}
     />
   );

@@ -39,7 +39,7 @@ export async function loadRegionFigures(region: string): Promise<RegionFigure[]>
   const [children, all, red] = await Promise.all([
     loadRegionChildren(region),
     queryStats({ filter: { region }, measures: ['count', 'totalInvestment', completed, planned], groupBy: ['region'] }),
-    queryStats({ filter: { region, warnings: ['red'] }, measures: ['count'], groupBy: ['region'] }),
+    queryStats({ filter: { region, lights: ['red'] }, measures: ['count'], groupBy: ['region'] }),
   ]);
   return children.map((r: Region) => {
     const row = all.rows.find((x) => x.region === r.code);

@@ -18,6 +18,12 @@ const SIZE_BANDS = [
   { key: 'size.1b', min: '1000000000' },
 ] as const;
 
+const LIGHT_OPTIONS = [
+  { value: 'red', label: 'dashboard.red', color: '#cf1322' },
+  { value: 'yellow', label: 'dashboard.yellow', color: '#d48806' },
+  { value: 'green', label: 'dashboard.green', color: '#389e0d' },
+] as const;
+
 /** The project library's filters. Every change goes to the URL, so a view can be shared. */
 export function ProjectFilters({ value, onChange }: { value: ListFilter; onChange(next: ListFilter): void }) {
   const { t, label, locale } = useI18n();
@@ -80,6 +86,17 @@ export function ProjectFilters({ value, onChange }: { value: ListFilter; onChang
         placeholder={t('projects.kind')}
         style={{ minWidth: 120 }}
         allowClear
+      />
+      <Select
+        mode="multiple"
+        value={value.lights ?? []}
+        onChange={(v: string[]) => set({ lights: v.length ? v : undefined })}
+        options={LIGHT_OPTIONS.map((l) => ({ value: l.value, label: <span style={{ color: l.color }}>{t(l.label)}</span> }))}
+        placeholder={t('projects.warning')}
+        style={{ minWidth: 120 }}
+        maxTagCount="responsive"
+        allowClear
+        data-testid="filter-lights"
       />
       <Select
         value={value.minTotalInvestment && !value.maxTotalInvestment ? value.minTotalInvestment : undefined}

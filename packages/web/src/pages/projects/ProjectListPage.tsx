@@ -15,7 +15,7 @@ import { StageTag } from './StageTag';
 
 const SORTS = ['code', 'name', 'totalInvestment', 'startedOn', 'stage', 'updatedAt'] as const;
 /** Filters the form has no control for: they arrive from a figure's drill-down and show as tags. */
-const DRILL_KEYS = ['managedBy', 'batch', 'keyList', 'group', 'warnings', 'ids', 'signedFrom', 'signedTo', 'completedFrom', 'completedTo', 'maxTotalInvestment'] as const;
+const DRILL_KEYS = ['managedBy', 'batch', 'keyList', 'group', 'lights', 'warnings', 'sizeBands', 'regions', 'ids', 'signedFrom', 'signedTo', 'completedFrom', 'completedTo', 'maxTotalInvestment', 'asOf'] as const;
 
 /** The project library: server-side filters, sorting and paging, all kept in the URL. */
 export default function ProjectListPage() {
@@ -137,8 +137,10 @@ function drillLabel(key: (typeof DRILL_KEYS)[number], filter: ListFilter, t: Ret
     batch: t('projects.batch'),
     keyList: t('projects.keyList'),
     group: t('projects.group'),
+    lights: t('projects.warning'),
     warnings: t('projects.warning'),
     ids: t('projects.ids'),
   };
-  return key === 'managedBy' ? names.managedBy! : `${names[key] ?? key}：${text}`;
+  if (key === 'managedBy') return filter.managedBy === 'prefecture' ? names.managedBy! : `${t('projects.managedBy')}：否`;
+  return `${names[key] ?? key}：${text}`;
 }
