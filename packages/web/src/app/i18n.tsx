@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { label as coreLabel, type Locale } from '@guatu/core';
+import { fieldLabel, label as coreLabel, type Locale } from '@guatu/core';
 import { setApiLanguage } from '../api/client';
 import { en, zh, type MessageKey } from './messages';
 
@@ -9,6 +9,8 @@ interface I18n {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** A domain label from @guatu/core's tables (stages, roles, statuses…). */
   label(table: Record<string, { zh: string; en: string }>, key: string): string;
+  /** A field's label from @guatu/core, the same words the API's error messages use. */
+  field(name: string): string;
 }
 
 const Context = createContext<I18n | null>(null);
@@ -41,6 +43,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : text;
       },
       label: (tbl, key) => coreLabel(tbl, key, locale),
+      field: (name) => fieldLabel(name, locale),
     };
   }, [locale, setLocale]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

@@ -15,7 +15,7 @@ export type ProblemQuery = { projectId?: number; region?: string; statuses?: str
 
 /** Problems with their due dates (overdue in red) and the actions the server allows on each. */
 export function ProblemList({ query, showProject = true, onChanged }: { query: ProblemQuery; showProject?: boolean; onChanged?(): void }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, field } = useI18n();
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [JSON.stringify(query)]);
   const state = useLoad(() => get<Page<Problem>>('/problems', { ...query, page, pageSize: 20 }), [JSON.stringify(query), page]);
@@ -72,7 +72,7 @@ export function ProblemList({ query, showProject = true, onChanged }: { query: P
             </>
           ),
         },
-        { title: '责任单位 / 领导', width: 160, render: (_, p) => [p.responsibleUnit, p.responsibleLeader].filter(Boolean).join(' / ') || '—' },
+        { title: `${field('responsibleUnit')} / ${field('responsibleLeader')}`, width: 160, render: (_, p) => [p.responsibleUnit, p.responsibleLeader].filter(Boolean).join(' / ') || '—' },
         {
           title: t('problems.due'),
           dataIndex: 'dueOn',

@@ -6,7 +6,7 @@ import { applyServerErrors } from '../../lib/formErrors';
 
 /** Raises a problem on a project: what, who answers for it, by when. */
 export function RaiseProblemModal({ projectId, open, onClose }: { projectId: number; open: boolean; onClose(raised: boolean): void }) {
-  const { t } = useI18n();
+  const { t, field } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -40,19 +40,19 @@ export function RaiseProblemModal({ projectId, open, onClose }: { projectId: num
       }}
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="title" label="问题标题" rules={[{ required: true, min: 2, max: 200 }]}>
+        <Form.Item name="title" label={field('title')} rules={[{ required: true, min: 2, max: 200 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="description" label="问题描述">
+        <Form.Item name="description" label={field('description')}>
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
-        <Form.Item name="responsibleUnit" label="责任单位">
+        <Form.Item name="responsibleUnit" label={field('responsibleUnit')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="responsibleLeader" label="责任领导">
+        <Form.Item name="responsibleLeader" label={field('responsibleLeader')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="dueOn" label="完成时限">
+        <Form.Item name="dueOn" label={field('dueOn')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>

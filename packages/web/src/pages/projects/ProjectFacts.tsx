@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { date, dateTime, money } from '../../lib/format';
 
 export function ProjectFacts({ project: p }: { project: Project }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, field } = useI18n();
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
@@ -13,10 +13,10 @@ export function ProjectFacts({ project: p }: { project: Project }) {
           <Descriptions.Item label={t('projects.category')}>{p.categoryName}</Descriptions.Item>
           <Descriptions.Item label={t('projects.level')}>{label(LEVEL_LABELS, p.level)}</Descriptions.Item>
           <Descriptions.Item label={t('projects.totalInvestment')}>{money(p.totalInvestment, locale)}</Descriptions.Item>
-          <Descriptions.Item label="协议金额">{money(p.agreementAmount, locale)}</Descriptions.Item>
-          <Descriptions.Item label="签约日期">{date(p.signedOn, locale)}</Descriptions.Item>
+          <Descriptions.Item label={field('agreementAmount')}>{money(p.agreementAmount, locale)}</Descriptions.Item>
+          <Descriptions.Item label={field('signedOn')}>{date(p.signedOn, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('projects.startedOn')}>{date(p.startedOn, locale)}</Descriptions.Item>
-          <Descriptions.Item label="竣工日期">{date(p.completedOn, locale)}</Descriptions.Item>
+          <Descriptions.Item label={field('completedOn')}>{date(p.completedOn, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('detail.location')}>{p.locationRegionName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('detail.coordinates')}>{p.longitude && p.latitude ? `${p.longitude}, ${p.latitude}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('detail.investor')}>
@@ -31,7 +31,7 @@ export function ProjectFacts({ project: p }: { project: Project }) {
             {dateTime(p.updatedAt)} {p.updatedByName ?? ''}
           </Descriptions.Item>
           {p.description && (
-            <Descriptions.Item label="项目简介" span={2}>
+            <Descriptions.Item label={t('detail.description')} span={2}>
               {p.description}
             </Descriptions.Item>
           )}
@@ -40,9 +40,9 @@ export function ProjectFacts({ project: p }: { project: Project }) {
       <Col xs={24} lg={8}>
         <Card size="small" title={t('detail.fourOnes')} data-testid="four-ones">
           <Descriptions size="small" column={1}>
-            <Descriptions.Item label="挂钩联系领导">{p.liaisonLeader ? `${p.liaisonLeader.name}${p.liaisonLeader.title ? `（${p.liaisonLeader.title}）` : ''}` : '—'}</Descriptions.Item>
-            <Descriptions.Item label="工作班子">{p.workingTeam ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="工作专案">{p.caseFile ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={field('liaisonLeader')}>{p.liaisonLeader ? `${p.liaisonLeader.name}${p.liaisonLeader.title ? `（${p.liaisonLeader.title}）` : ''}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={field('workingTeam')}>{p.workingTeam ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={field('caseFile')}>{p.caseFile ?? '—'}</Descriptions.Item>
           </Descriptions>
         </Card>
       </Col>

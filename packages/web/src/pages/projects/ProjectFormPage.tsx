@@ -61,7 +61,7 @@ const blank = (v?: string | null) => (v === undefined || v === '' ? null : v);
 /** Create or edit a project. Fields validate as the user types; the server's field errors show on the fields. */
 export default function ProjectFormPage() {
   const id = useParams().id ? Number(useParams().id) : null;
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, field } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -158,7 +158,7 @@ export default function ProjectFormPage() {
               <Col xs={24} md={12}>
                 <Form.Item
                   name="code"
-                  label="项目代码"
+                  label={field('code')}
                   extra="如 2022-530302-44-01-000123"
                   rules={[{ required: true }, { validator: (_, v) => (!v || isProjectCode(v) ? Promise.resolve() : Promise.reject(new Error('项目代码格式不正确'))) }]}
                 >
@@ -187,29 +187,29 @@ export default function ProjectFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="regionCode" label="责任区域" rules={[{ required: true }]}>
+              <Form.Item name="regionCode" label={field('regionCode')} rules={[{ required: true }]}>
                 <RegionSelect style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="locationRegionCode" label="项目所在县区">
+              <Form.Item name="locationRegionCode" label={field('locationRegionCode')}>
                 <RegionSelect style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="longitude" label="经度" rules={[coordinateRule]}>
+              <Form.Item name="longitude" label={field('longitude')} rules={[coordinateRule]}>
                 <Input inputMode="decimal" />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="latitude" label="纬度" rules={[coordinateRule]}>
+              <Form.Item name="latitude" label={field('latitude')} rules={[coordinateRule]}>
                 <Input inputMode="decimal" />
               </Form.Item>
             </Col>
             {!id && (
               <>
                 <Col xs={24} md={8}>
-                  <Form.Item name="stage" label="录入时所处阶段" rules={[{ required: true }]}>
+                  <Form.Item name="stage" label={field('stage')} rules={[{ required: true }]}>
                     <Select options={ENTRY_STAGES[kind].map((s) => ({ value: s, label: label(STAGE_LABELS, s) }))} />
                   </Form.Item>
                 </Col>
@@ -219,12 +219,12 @@ export default function ProjectFormPage() {
               </>
             )}
             <Col xs={24} md={8}>
-              <Form.Item name="totalInvestment" label="总投资（元）" rules={[{ required: true }, yuanRule(t)]} extra={t('form.amountHint')}>
+              <Form.Item name="totalInvestment" label={`${field('totalInvestment')}（${t('yuanUnit')}）`} rules={[{ required: true }, yuanRule(t)]} extra={t('form.amountHint')}>
                 <Input inputMode="decimal" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="agreementAmount" label="协议金额（元）" rules={[yuanRule(t)]}>
+              <Form.Item name="agreementAmount" label={`${field('agreementAmount')}（${t('yuanUnit')}）`} rules={[yuanRule(t)]}>
                 <Input inputMode="decimal" />
               </Form.Item>
             </Col>
@@ -249,12 +249,12 @@ export default function ProjectFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="caseFile" label="工作专案">
+              <Form.Item name="caseFile" label={field('caseFile')}>
                 <Input maxLength={1000} />
               </Form.Item>
             </Col>
             <Col span={24}>
-              <Form.Item name="workingTeam" label="工作班子">
+              <Form.Item name="workingTeam" label={field('workingTeam')}>
                 <Input maxLength={1000} />
               </Form.Item>
             </Col>
@@ -266,7 +266,7 @@ export default function ProjectFormPage() {
               </Col>
             ))}
             <Col span={24}>
-              <Form.Item name="description" label="项目简介">
+              <Form.Item name="description" label={t('detail.description')}>
                 <Input.TextArea rows={3} maxLength={4000} />
               </Form.Item>
             </Col>

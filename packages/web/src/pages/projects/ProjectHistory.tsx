@@ -39,11 +39,11 @@ export function ProjectHistory({ projectId, version }: { projectId: number; vers
       scroll={{ x: 720 }}
       pagination={{ pageSize: 20 }}
       columns={[
-        { title: '时间', dataIndex: 'at', width: 170, render: dateTime },
-        { title: '修改人', dataIndex: 'actorName', width: 140 },
-        { title: '字段', dataIndex: 'field', width: 140, render: (f: string) => fieldLabel(f, locale) },
-        { title: '原值', dataIndex: 'from', render: show },
-        { title: '新值', dataIndex: 'to', render: show },
+        { title: t('history.at'), dataIndex: 'at', width: 170, render: dateTime },
+        { title: t('history.actor'), dataIndex: 'actorName', width: 140 },
+        { title: t('history.field'), dataIndex: 'field', width: 140, render: (f: string) => fieldLabel(f, locale) },
+        { title: t('history.from'), dataIndex: 'from', render: show },
+        { title: t('history.to'), dataIndex: 'to', render: show },
       ]}
     />
   );

@@ -11,7 +11,7 @@ import { useLoad } from '../../lib/useLoad';
 
 /** Annual plans against approved completion, and the monthly reports as a chart and a table. */
 export function ProjectReports({ project }: { project: Project }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, field } = useI18n();
   const state = useLoad(() => get<Page<Report>>('/reports', { projectId: project.id, pageSize: 500 }), [project.id, project.version]);
   const reports = useMemo(() => [...(state.data?.items ?? [])].sort((a, b) => a.period.localeCompare(b.period)), [state.data]);
   const approved = reports.filter((r) => countsInStatistics(r.status));
@@ -71,8 +71,8 @@ export function ProjectReports({ project }: { project: Project }) {
             { title: t('worklist.period'), dataIndex: 'period', render: (v: string, r) => <Link to={`/reports/${r.id}`}>{period(v, locale)}</Link> },
             { title: t('worklist.status'), dataIndex: 'status', render: (s: string, r) => <Tag color={r.late ? 'red' : undefined}>{label(REPORT_STATUS_LABELS, s)}</Tag> },
             { title: t('detail.completed'), dataIndex: 'completedInvestment', align: 'right', render: (v) => money(v, locale) },
-            { title: '到位资金', dataIndex: 'fundsTotal', align: 'right', render: (v) => money(v, locale) },
-            { title: '形象进度', dataIndex: 'physicalProgress', ellipsis: true },
+            { title: field('funds'), dataIndex: 'fundsTotal', align: 'right', render: (v) => money(v, locale) },
+            { title: field('physicalProgress'), dataIndex: 'physicalProgress', ellipsis: true },
           ]}
         />
       </Col>

@@ -10,7 +10,7 @@ import { applyServerErrors } from '../../lib/formErrors';
 
 /** The stage moves the server says this user may make on this project, and nothing else. */
 export function StageActions({ project, onDone }: { project: Project; onDone(): void }) {
-  const { t, label } = useI18n();
+  const { t, label, field } = useI18n();
   const { message } = App.useApp();
   const [to, setTo] = useState<Stage | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,7 +60,7 @@ export function StageActions({ project, onDone }: { project: Project; onDone(): 
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate()} />
           </Form.Item>
           {to === 'signed' && !project.agreementAmount && (
-            <Form.Item name="agreementAmount" label="协议金额（元）" rules={[{ required: true }, { pattern: /^\d+(\.\d{1,2})?$/, message: t('form.amountHint') }]}>
+            <Form.Item name="agreementAmount" label={`${field('agreementAmount')}（${t('yuanUnit')}）`} rules={[{ required: true }, { pattern: /^\d+(\.\d{1,2})?$/, message: t('form.amountHint') }]}>
               <Input inputMode="decimal" />
             </Form.Item>
           )}

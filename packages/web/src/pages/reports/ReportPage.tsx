@@ -22,7 +22,7 @@ export default function ReportPage() {
 }
 
 function ReportView({ report: r, reload }: { report: ReportDetail; reload(): void }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, field } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState<ReportAction | null>(null);
@@ -106,17 +106,17 @@ function ReportView({ report: r, reload }: { report: ReportDetail; reload(): voi
             <Form form={form} layout="vertical" disabled={!editable}>
               <Row gutter={16}>
                 <Col xs={24} md={12}>
-                  <Form.Item name="completedInvestment" label="本月完成投资（元）" rules={[{ required: true }, validYuan]}>
+                  <Form.Item name="completedInvestment" label={`${field('completedInvestment')}（${t('yuanUnit')}）`} rules={[{ required: true }, validYuan]}>
                     <Input inputMode="decimal" data-testid="completedInvestment" />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item name="progressPercent" label="工程进度（%）">
+                  <Form.Item name="progressPercent" label={field('progressPercent')}>
                     <InputNumber min={0} max={100} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item name="workersOnSite" label="在岗人数">
+                  <Form.Item name="workersOnSite" label={field('workersOnSite')}>
                     <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
@@ -131,15 +131,15 @@ function ReportView({ report: r, reload }: { report: ReportDetail; reload(): voi
                   </Col>
                 ))}
                 <Col xs={12} md={6}>
-                  <Form.Item name="workersExpected" label="计划用工人数">
+                  <Form.Item name="workersExpected" label={field('workersExpected')}>
                     <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
               </Row>
-              <Form.Item name="physicalProgress" label="形象进度">
+              <Form.Item name="physicalProgress" label={field('physicalProgress')}>
                 <Input.TextArea rows={2} maxLength={2000} data-testid="physicalProgress" />
               </Form.Item>
-              <Form.Item name="narrative" label="进展情况">
+              <Form.Item name="narrative" label={field('narrative')}>
                 <Input.TextArea rows={3} maxLength={4000} />
               </Form.Item>
             </Form>

@@ -11,7 +11,7 @@ import { ReviewButtons } from './ReviewButtons';
 
 /** The reviewer's queue: submitted reports of the area, each to approve or return with a comment. */
 export default function ReviewQueuePage() {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, field } = useI18n();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'submitted';
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -39,10 +39,10 @@ export default function ReviewQueuePage() {
             { title: t('worklist.period'), dataIndex: 'period', width: 110, render: (v: string) => period(v, locale) },
             { title: t('projects.name'), dataIndex: 'projectName', width: 240, render: (n: string, r) => <Link to={`/reports/${r.id}`}>{n}</Link> },
             { title: t('projects.region'), dataIndex: 'regionName', width: 110 },
-            { title: '本月完成投资', dataIndex: 'completedInvestment', align: 'right', width: 130, render: (v) => money(v, locale) },
-            { title: '到位资金', dataIndex: 'fundsTotal', align: 'right', width: 120, render: (v) => money(v, locale) },
+            { title: field('completedInvestment'), dataIndex: 'completedInvestment', align: 'right', width: 130, render: (v) => money(v, locale) },
+            { title: field('funds'), dataIndex: 'fundsTotal', align: 'right', width: 120, render: (v) => money(v, locale) },
             {
-              title: '提交',
+              title: t('review.submitted'),
               width: 170,
               render: (_, r) => (
                 <Space size={4} wrap>
