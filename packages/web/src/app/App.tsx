@@ -17,6 +17,7 @@ const WorklistPage = lazy(() => import('../pages/reports/WorklistPage'));
 const ReportPage = lazy(() => import('../pages/reports/ReportPage'));
 const ReviewQueuePage = lazy(() => import('../pages/reports/ReviewQueuePage'));
 const ProblemBoardPage = lazy(() => import('../pages/problems/ProblemBoardPage'));
+const CollectionsPage = lazy(() => import('../pages/collections/CollectionsPage'));
 
 export function App() {
   const { me, ready } = useAuth();
@@ -41,6 +42,7 @@ export function App() {
           <Route path="/reports/:id" element={<ReportPage />} />
           <Route path="/review" element={canReview(me) ? <ReviewQueuePage /> : <ForbiddenPage />} />
           <Route path="/problems" element={<ProblemBoardPage />} />
+          <Route path="/collections" element={<CollectionsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AimOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlined, ProjectOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { Me } from '../api/types';
 import type { MessageKey } from './messages';
 import { canReview } from './auth';
@@ -22,4 +22,5 @@ export const MENU: MenuEntry[] = [
   { path: '/reports', label: 'menu.worklist', icon: <FormOutlined />, visible: (me) => me.roles.includes('reporter') },
   { path: '/review', label: 'menu.review', icon: <AuditOutlined />, visible: canReview },
   { path: '/problems', label: 'menu.problems', icon: <FlagOutlined />, visible: anyone },
+  { path: '/collections', label: 'menu.collections', icon: <UnorderedListOutlined />, visible: anyone },
 ];
