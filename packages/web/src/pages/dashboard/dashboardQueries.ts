@@ -1,4 +1,5 @@
 import { queryStats, type StatsFilter, type StatsResult } from '../../api/stats';
+import { chinaDate } from '@guatu/core';
 import type { PeriodRange } from './period';
 
 /** The measure names the dashboard asks the engine for, for one period. */
@@ -28,13 +29,16 @@ export async function loadDashboard(region: string, year: number, r: PeriodRange
   const m = measures(year, r);
   const base: StatsFilter = { region };
   const construction: StatsFilter = { region, stages: ['construction'] };
+  // Lights as they stood at the end of the period (or today, for the period under way).
+  const today = chinaDate();
+  const lit: StatsFilter = { region, asOf: r.to < today ? r.to : today };
   const started: StatsFilter = { region, startedFrom: r.from, startedTo: r.to };
   const startedYtd: StatsFilter = { region, startedFrom: `${year}-01-01`, startedTo: r.to };
   const [c, money, s, w, byCategory, byMonth, byRegion] = await Promise.all([
     queryStats({ filter: construction, measures: ['count', 'totalInvestment'] }),
     queryStats({ filter: base, measures: Object.values(m) }),
     queryStats({ filter: started, measures: ['count', 'totalInvestment'] }),
-    queryStats({ filter: base, measures: ['count'], groupBy: ['light'] }),
+    queryStats({ filter: lit, measures: ['count'], groupBy: ['light'] }),
     queryStats({ filter: startedYtd, measures: ['count', 'totalInvestment'], groupBy: ['category'] }),
     queryStats({ filter: startedYtd, measures: ['count', 'totalInvestment'], groupBy: ['startMonth'] }),
     hasSubRegions ? queryStats({ filter: startedYtd, measures: ['count', 'totalInvestment'], groupBy: ['region'] }) : Promise.resolve({ rows: [], total: {} }),
@@ -44,7 +48,7 @@ export async function loadDashboard(region: string, year: number, r: PeriodRange
     construction: { filter: construction, result: c },
     money: { filter: base, result: money },
     started: { filter: started, result: s },
-    warnings: { filter: base, result: w },
+    warnings: { filter: lit, result: w },
     startedYtd: { filter: startedYtd, byCategory, byMonth, byRegion },
   };
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Row, Select, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { chinaPeriod } from '@guatu/core';
 import { projectsHref } from '../../api/stats';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -22,12 +23,12 @@ export default function BattleMapPage() {
   const [params, setParams] = useSearchParams();
   const metric = ((METRICS as readonly string[]).includes(params.get('metric') ?? '') ? params.get('metric') : 'count') as Metric;
   const drilled = params.get('region');
-  const ownLevel = me!.region.level;
-  // The map shows the province's prefectures; a county or zone user sees their own area's figures on it.
-  const mapRegion = ownLevel === 'province' ? PROVINCE : me!.region.path.split('/')[1] ?? PROVINCE;
-  const prefectures = useLoad(() => (ownLevel === 'province' ? loadRegionFigures(PROVINCE) : loadRegionFigures(PROVINCE).catch(() => [] as RegionFigure[])), [ownLevel]);
-  const counties = useLoad(() => (drilled ? loadRegionFigures(drilled) : Promise.resolve(null)), [drilled]);
-  const points = useLoad(() => loadPoints(drilled ?? me!.region.code), [drilled, me!.region.code]);
+  // The map always shows the province's prefectures; the engine fills in only those in the user's area.
+  const thisYear = Number(chinaPeriod().slice(0, 4));
+  const year = Number(params.get('year')) >= 2000 && Number(params.get('year')) <= thisYear ? Number(params.get('year')) : thisYear;
+  const prefectures = useLoad(() => loadRegionFigures(PROVINCE, year), [year]);
+  const counties = useLoad(() => (drilled ? loadRegionFigures(drilled, year) : Promise.resolve(null)), [drilled, year]);
+  const points = useLoad(() => loadPoints(drilled ?? me!.region.code, year), [drilled, me!.region.code, year]);
   const area = drilled ?? me!.region.code;
 
   const set = (patch: Record<string, string | null>) => {
@@ -59,6 +60,8 @@ export default function BattleMapPage() {
         map: 'yunnan',
         nameProperty: 'adcode',
         roam: true,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '95%',
         triggerEvent: true,
         label: { show: true, fontSize: 11, color: '#111827', formatter: (p: { name: string }) => shortName(byCode.get(p.name)?.name ?? '') },
         itemStyle: { borderColor: '#7f1d1d', borderWidth: 1, areaColor: '#f9fafb' },
@@ -91,7 +94,7 @@ export default function BattleMapPage() {
         { title: t('map.metric.count'), align: 'right', render: (_, f) => <Link to={projectsHref(f.filter)} onClick={(e) => e.stopPropagation()}>{count(f.count)}</Link> },
         { title: t('map.metric.totalInvestment'), align: 'right', render: (_, f) => money(f.totalInvestment, locale) },
         { title: t('map.metric.rate'), align: 'right', render: (_, f) => format(f, 'rate') },
-        { title: t('map.metric.red'), align: 'right', render: (_, f) => <Link to={projectsHref({ ...f.filter, lights: ['red'] })} onClick={(e) => e.stopPropagation()}>{count(f.red)}</Link> },
+        { title: t('map.metric.red'), align: 'right', render: (_, f) => <Link to={projectsHref({ ...f.filter, lights: ['red'], asOf: f.asOf })} onClick={(e) => e.stopPropagation()}>{count(f.red)}</Link> },
       ]}
     />
   );
@@ -101,6 +104,14 @@ export default function BattleMapPage() {
       <div className="guatu-page-header">
         <h1>{t('map.title')}</h1>
         <Space wrap>
+          <Select
+            value={year}
+            onChange={(y) => set({ year: String(y) })}
+            options={Array.from({ length: thisYear - 2019 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: locale === 'zh' ? `${y}年` : String(y) }))}
+            style={{ width: 100 }}
+            aria-label={t('dashboard.year')}
+            data-testid="map-year"
+          />
           <Typography.Text>{t('map.metric')}</Typography.Text>
           <Select value={metric} onChange={(m) => set({ metric: m })} options={METRICS.map((m) => ({ value: m, label: metricLabel(m) }))} style={{ width: 150 }} data-testid="map-metric" />
         </Space>
@@ -133,7 +144,6 @@ export default function BattleMapPage() {
           <OpenItemsPanel region={area} />
         </Col>
       </Row>
-      <span hidden data-testid="map-region">{mapRegion}</span>
     </div>
   );
 }

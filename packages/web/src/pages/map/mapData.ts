@@ -1,4 +1,4 @@
-import { chinaPeriod, percentOf } from '@guatu/core';
+import { chinaDate, chinaPeriod, percentOf } from '@guatu/core';
 import { get } from '../../api/client';
 import { queryStats, type StatsFilter } from '../../api/stats';
 import type { Region } from '../../api/types';
@@ -16,6 +16,8 @@ export interface RegionFigure {
   red: number;
   /** The filter that selects this region's projects, for the drill-through. */
   filter: StatsFilter;
+  /** The day its lights are judged on. */
+  asOf: string;
 }
 
 export interface ProjectPoint {
@@ -31,15 +33,14 @@ export interface ProjectPoint {
  * The figures of each sub-region of `region` from the engine: projects, total investment,
  * completion against this year's plan, and red lights. Regions without projects show as zero.
  */
-export async function loadRegionFigures(region: string): Promise<RegionFigure[]> {
-  const period = chinaPeriod();
-  const year = period.slice(0, 4);
-  const completed = `completedInvestment:${year}-01..${period}`;
+export async function loadRegionFigures(region: string, year: number): Promise<RegionFigure[]> {
+  const { asOf, lastMonth } = yearEnd(year);
+  const completed = `completedInvestment:${year}-01..${lastMonth}`;
   const planned = `plannedInvestment:${year}`;
   const [children, all, red] = await Promise.all([
     loadRegionChildren(region),
     queryStats({ filter: { region }, measures: ['count', 'totalInvestment', completed, planned], groupBy: ['region'] }),
-    queryStats({ filter: { region, lights: ['red'] }, measures: ['count'], groupBy: ['region'] }),
+    queryStats({ filter: { region, lights: ['red'], asOf }, measures: ['count'], groupBy: ['region'] }),
   ]);
   return children.map((r: Region) => {
     const row = all.rows.find((x) => x.region === r.code);
@@ -53,12 +54,20 @@ export async function loadRegionFigures(region: string): Promise<RegionFigure[]>
       rate: rate === null ? null : Number(rate),
       red: Number(redRow?.count ?? 0),
       filter: { region: r.code },
+      asOf,
     };
   });
 }
 
-export function loadPoints(region: string): Promise<{ items: ProjectPoint[] }> {
-  return get<{ items: ProjectPoint[] }>('/projects/points', { region });
+export function loadPoints(region: string, year: number): Promise<{ items: ProjectPoint[] }> {
+  return get<{ items: ProjectPoint[] }>('/projects/points', { region, asOf: yearEnd(year).asOf });
+}
+
+/** The map shows a year: its last day (or today, for the year under way) and its last month begun. */
+export function yearEnd(year: number): { asOf: string; lastMonth: string } {
+  const today = chinaDate();
+  const end = `${year}-12-31`;
+  return end < today ? { asOf: end, lastMonth: `${year}-12` } : { asOf: today, lastMonth: chinaPeriod() };
 }
 
 export function metricValue(f: RegionFigure, metric: Metric): number {
