@@ -34,12 +34,13 @@ export function EChart({
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
   const [ready, setReady] = useState(false);
+  const [regions, setRegions] = useState<number | undefined>();
 
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | undefined;
     import('./echarts').then(async ({ echarts, registerYunnan }) => {
-      if (needsMap) await registerYunnan();
+      if (needsMap) setRegions((await registerYunnan()).length);
       if (disposed || !ref.current) return;
       chart.current = echarts.init(ref.current, undefined, { renderer: 'canvas' });
       chart.current.on('click', (e) => clickRef.current?.(e as unknown as ChartClick));
@@ -61,7 +62,7 @@ export function EChart({
 
   return (
     <div style={{ position: 'relative' }}>
-      <div ref={ref} className={className} data-testid={testId} data-ready={ready ? 'true' : 'false'} />
+      <div ref={ref} className={className} data-testid={testId} data-ready={ready ? 'true' : 'false'} data-map-regions={regions} />
       {!ready && (
         <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           <Spin />

@@ -12,13 +12,14 @@ echarts.use([BarChart, LineChart, MapChart, PieChart, ScatterChart, GeoComponent
 
 export { echarts };
 
-let yunnan: Promise<void> | undefined;
-/** Registers the map "yunnan" once; its features carry `adcode` (530300 …) and `name` (曲靖市 …). */
-export function registerYunnan(): Promise<void> {
+let yunnan: Promise<string[]> | undefined;
+/** Registers the map "yunnan" once; its features carry `adcode` (530300 …) and `name` (曲靖市 …). Gives the codes. */
+export function registerYunnan(): Promise<string[]> {
   yunnan ??= import('echarts-map/json/province/yunnan.json').then((m) => {
     const geo = structuredClone((m as { default: GeoJsonLike }).default);
     for (const f of geo.features) f.properties = { ...f.properties, adcode: String(f.id) };
     echarts.registerMap('yunnan', geo as never);
+    return geo.features.map((f) => String(f.id));
   });
   return yunnan;
 }
