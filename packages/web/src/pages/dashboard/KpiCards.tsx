@@ -19,7 +19,7 @@ export function KpiCards({ data, period, range }: { data: DashboardData; period:
   const amount = (yuan: string, testId: string, filter = data.money.filter) => {
     const [n, unit] = moneyParts(yuan, locale);
     return (
-      <Figure filter={filter} testId={testId}>
+      <Figure filter={filter} testId={testId} yuan={yuan}>
         {n}
         <small style={{ fontSize: 14, marginInlineStart: 2 }}>{unit}</small>
       </Figure>
