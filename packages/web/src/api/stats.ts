@@ -19,9 +19,9 @@ export interface StatsFilter {
   signedTo?: string;
   completedFrom?: string;
   completedTo?: string;
-  batch?: string;
-  keyList?: string;
-  group?: string;
+  batch?: number;
+  keyList?: number;
+  group?: number;
   minTotalInvestment?: string;
   maxTotalInvestment?: string;
   sizeBands?: string[];
@@ -73,6 +73,9 @@ export const SCALAR_FILTER_KEYS = [
   'q',
 ] as const;
 
+/** Filters that name a record (a batch, a key list, a 包保 group) by its id. */
+const RECORD_KEYS: ReadonlySet<string> = new Set(['batch', 'keyList', 'group']);
+
 /** A filter → URL search params, so the project list can show the projects behind a figure. */
 export function filterToSearch(filter: StatsFilter): string {
   const params = new URLSearchParams();
@@ -91,7 +94,10 @@ export function searchToFilter(params: URLSearchParams): StatsFilter {
   const filter: StatsFilter = {};
   for (const key of SCALAR_FILTER_KEYS) {
     const v = params.get(key);
-    if (v) (filter as Record<string, string>)[key] = v;
+    if (!v) continue;
+    if (RECORD_KEYS.has(key)) {
+      if (/^\d+$/.test(v)) (filter as Record<string, number>)[key] = Number(v);
+    } else (filter as Record<string, string>)[key] = v;
   }
   for (const key of LIST_FILTER_KEYS) {
     const v = params.get(key);

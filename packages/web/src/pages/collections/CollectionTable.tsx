@@ -26,16 +26,16 @@ async function load(kind: Collection): Promise<Item[]> {
   const { items } = await get<{ items: Record<string, any>[] }>(PATHS[kind], { pageSize: 200 });
   const rows: Item[] = items.map((x) =>
     kind === 'batches'
-      ? { id: x.id, name: x.name, regionName: x.regionName, when: x.heldOn, detail: x.place, filter: { batch: String(x.id) } }
+      ? { id: x.id, name: x.name, regionName: x.regionName, when: x.heldOn, detail: x.place, filter: { batch: x.id } }
       : kind === 'key-lists'
-        ? { id: x.id, name: x.name, regionName: x.regionName, when: String(x.year), detail: x.description, status: x.status, filter: { keyList: String(x.id) } }
+        ? { id: x.id, name: x.name, regionName: x.regionName, when: String(x.year), detail: x.description, status: x.status, filter: { keyList: x.id } }
         : {
             id: x.id,
             name: x.name,
             regionName: x.regionName,
             when: `${x.leader.name}${x.leader.title ? `（${x.leader.title}）` : ''}`,
             detail: (x.coveredRegions as { name: string }[]).map((r) => r.name).join('、'),
-            filter: { group: String(x.id) },
+            filter: { group: x.id },
           },
   );
   // The totals of each are the engine's, for the same filter the project list uses.
