@@ -17,6 +17,9 @@ describe('挂图销号', () => {
     await page.getByLabel('问题标题').fill(title);
     await page.getByLabel('责任单位').fill('麒麟区自然资源局');
     await page.getByLabel('责任领导').fill('王副区长');
+    // Due long ago, so it heads the battle map's list (overdue first, by due date).
+    await page.getByLabel('完成时限').fill('2021-06-30');
+    await page.getByLabel('完成时限').press('Enter');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByRole('tab', { name: '问题' }).click();
     await page.getByTestId('problem-list').getByText(title).waitFor();

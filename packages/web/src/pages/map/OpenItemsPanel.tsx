@@ -14,7 +14,12 @@ export function OpenItemsPanel({ region }: { region: string }) {
   const state = useLoad(() => get<Page<Problem>>('/problems', { region, open: 'true', pageSize: 100 }), [region]);
   const items = [...(state.data?.items ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return (
-    <Card size="small" title={`${t('map.openProblems')}（${state.data?.total ?? 0}）`} data-testid="open-items">
+    <Card
+      size="small"
+      title={`${t('map.openProblems')}（${state.data?.total ?? 0}）`}
+      extra={<Link to={`/problems?region=${region}`}>{t('map.allProblems')}</Link>}
+      data-testid="open-items"
+    >
       {items.length === 0 && !state.loading ? (
         <Empty />
       ) : (
