@@ -34,7 +34,7 @@ export async function newContext(viewport = DESKTOP): Promise<{ context: Browser
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(`${e.message} at ${page.url()}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`));
   // Anything not served by Guatu itself (a CDN, an online font or map) would break on an intranet.
   page.on('request', (r) => {
     if (!r.url().startsWith(BASE_URL) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) errors.push(`external request: ${r.url()}`);

@@ -35,7 +35,7 @@ before(async () => {
 const SCREENS: Screen[] = [
   { name: 'login', user: null, path: () => '/login' },
   { name: 'dashboard', user: 'reviewer.qujing', path: () => '/?year=2022&quarter=1' },
-  { name: 'battle-map', user: 'leader.yunnan', path: () => '/map' },
+  { name: 'battle-map', user: 'leader.yunnan', path: () => '/map?year=2022' },
   { name: 'projects', user: 'reviewer.qujing', path: () => '/projects' },
   { name: 'project-detail', user: 'reporter.qilin', path: () => `/projects/${projectId}` },
   { name: 'project-form', user: 'reporter.qilin', path: () => `/projects/${projectId}/edit` },
@@ -43,6 +43,7 @@ const SCREENS: Screen[] = [
   { name: 'report-form', user: 'reporter.qilin', path: () => `/reports/${reportId}` },
   { name: 'review-queue', user: 'reviewer.qujing', path: () => '/review?status=submitted' },
   { name: 'problems', user: 'reviewer.qujing', path: () => '/problems' },
+  { name: 'collections', user: 'reviewer.qujing', path: () => '/collections?tab=batches' },
   { name: 'not-found', user: 'reporter.qilin', path: () => '/projects/999999' },
 ];
 

@@ -41,10 +41,14 @@ export function EChart({
     let observer: ResizeObserver | undefined;
     import('./echarts').then(async ({ echarts, registerYunnan }) => {
       if (needsMap) setRegions((await registerYunnan()).length);
+      // ECharts cannot lay out a map in a box of no size (its transform would not invert): wait for one.
+      await hasSize(ref.current);
       if (disposed || !ref.current) return;
       chart.current = echarts.init(ref.current, undefined, { renderer: 'canvas' });
       chart.current.on('click', (e) => clickRef.current?.(e as unknown as ChartClick));
-      observer = new ResizeObserver(() => chart.current?.resize());
+      observer = new ResizeObserver(() => {
+        if (ref.current && ref.current.clientWidth > 0 && ref.current.clientHeight > 0) chart.current?.resize();
+      });
       observer.observe(ref.current);
       setReady(true);
     });
@@ -70,4 +74,17 @@ export function EChart({
       )}
     </div>
   );
+}
+
+function hasSize(element: HTMLElement | null): Promise<void> {
+  if (!element || (element.clientWidth > 0 && element.clientHeight > 0)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const watch = new ResizeObserver(() => {
+      if (element.clientWidth > 0 && element.clientHeight > 0) {
+        watch.disconnect();
+        resolve();
+      }
+    });
+    watch.observe(element);
+  });
 }
