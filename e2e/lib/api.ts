@@ -25,7 +25,7 @@ let serial = 0;
 /** A project code no other test uses: the county's code and a number from the clock. */
 export function uniqueCode(region: string): string {
   serial++;
-  return `2022-${region}-44-01-${String((Date.now() * 10 + serial) % 1_000_000).padStart(6, '0')}`;
+  return `2024-${region}-44-01-${String((Date.now() * 10 + serial) % 1_000_000).padStart(6, '0')}`;
 }
 
 /** A project under construction in a county, recorded by that county's reporter. */
@@ -40,11 +40,12 @@ export async function createProject(reporter: string, region: string, name: stri
     categoryCode: 'other-industry',
     level: 'county',
     stage: 'construction',
-    signedOn: '2021-12-01',
-    startedOn: '2022-02-15',
+    // Dates clear of the demo's 2021–2022, so no figure of the source report moves.
+    signedOn: '2024-01-10',
+    startedOn: '2024-05-20',
     totalInvestment: '800000000',
     agreementAmount: '800000000',
-    annualPlans: [{ year: 2022, amount: '200000000' }],
+    annualPlans: [{ year: 2024, amount: '200000000' }],
     ...extra,
   });
 }

@@ -31,9 +31,10 @@ describe('monthly reporting', () => {
     await page.getByLabel('项目名称').fill(PROJECT);
     await chooseTreeOption(page, '类别', '能源以外工业');
     await chooseTreeOption(page, '责任区域', '麒麟区');
-    await page.getByLabel('开工日期').fill('2022-02-15');
+    // Dates clear of the demo's 2021–2022, so no figure of the source report moves.
+    await page.getByLabel('开工日期').fill('2024-05-20');
     await page.getByLabel('开工日期').press('Enter');
-    await page.getByLabel('签约日期').fill('2021-11-20');
+    await page.getByLabel('签约日期').fill('2024-01-10');
     await page.getByLabel('签约日期').press('Enter');
     await page.getByLabel('总投资（元）').fill('1200000000');
     await page.getByTestId('project-save').click();

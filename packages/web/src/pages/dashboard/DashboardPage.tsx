@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Card, Col, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Col, Grid, Row, Select, Space, Spin, Typography } from 'antd';
 import { yuanInUnit } from '@guatu/core';
 import { projectsHref } from '../../api/stats';
 import { useAuth } from '../../app/auth';
@@ -26,6 +26,7 @@ export default function DashboardPage() {
   const names = useLoad(() => loadCategories(), []);
   const regionNames = useLoad(() => import('../../lib/codeLists').then((m) => (hasSubRegions ? m.loadRegionChildren(region) : [])), [region]);
 
+  const narrow = !Grid.useBreakpoint().md;
   const charts = useMemo(() => {
     const d = state.data;
     if (!d) return null;
@@ -40,8 +41,13 @@ export default function DashboardPage() {
     const bar = (labels: string[], values: number[], amounts: number[], horizontal = false) => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: horizontal ? 72 : 48, right: 48, top: 32, bottom: 28, containLabel: false },
-      [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: labels, inverse: horizontal, axisLabel: { interval: 0, fontSize: 11 } },
+      grid: { left: horizontal ? 72 : 48, right: 48, top: 32, bottom: narrow && !horizontal ? 56 : 28, containLabel: false },
+      [horizontal ? 'yAxis' : 'xAxis']: {
+        type: 'category',
+        data: labels,
+        inverse: horizontal,
+        axisLabel: { interval: 0, fontSize: 11, rotate: !horizontal && narrow && labels.length > 3 ? 35 : 0 },
+      },
       [horizontal ? 'xAxis' : 'yAxis']: [{ type: 'value', name: t('count') }, ...(horizontal ? [] : [{ type: 'value', name: '亿元' }])],
       series: [
         { type: 'bar', name: t('count'), data: values, itemStyle: { color: '#b91c1c' } },
@@ -56,7 +62,7 @@ export default function DashboardPage() {
       month: { option: bar(mon.map((r) => str(r.startMonth)), mon.map((r) => Number(r.count)), mon.map((r) => yi(r.totalInvestment))), rows: mon },
       region: { option: bar(reg.map((r) => regName(r)), reg.map((r) => Number(r.count)), [], true), rows: reg },
     };
-  }, [state.data, names.data, regionNames.data, locale, t]);
+  }, [state.data, names.data, regionNames.data, locale, t, narrow]);
 
   const thisYear = currentPeriod().year;
   const setPeriod = (year: number, quarter: number | null) => setParams({ year: String(year), quarter: quarter ? String(quarter) : 'all' });
