@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { closeBrowser, newContext, signIn } from '../lib/browser.js';
+import { yuanToFen } from '@guatu/core';
 import { uniqueCode } from '../lib/api.js';
 
 after(closeBrowser);
@@ -18,8 +19,16 @@ async function switchUser(page: Page, username: string, next: string) {
   await signIn(page, username, next);
 }
 
+/** The dashboard's completed investment this year, to the 分, as the engine gave it. */
+async function completedThisYear(page: Page): Promise<string> {
+  await page.getByTestId('dashboard-ready').waitFor();
+  const figure = page.getByTestId('kpi-completed');
+  await figure.waitFor();
+  return (await figure.getAttribute('data-yuan'))!;
+}
+
 describe('monthly reporting', () => {
-  it('a county reporter files a report; the reviewer returns it; the reporter resubmits; the reviewer approves', async () => {
+  it('a county reporter files a report; the reviewer returns it; the reporter resubmits; the reviewer approves; the dashboard moves by its amount', async () => {
     const { context, page, errors } = await newContext();
     await signIn(page, 'reporter.qilin', '/projects/new');
 
@@ -69,10 +78,16 @@ describe('monthly reporting', () => {
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-status').filter({ hasText: '已提交' }).waitFor();
 
-    // The reviewer approves it; the report is then frozen for the reporter.
-    await switchUser(page, 'reviewer.qujing', new URL(reportUrl).pathname);
+    // The reviewer approves it, and Qujing's completed investment this year moves by exactly its amount.
+    await switchUser(page, 'reviewer.qujing', '/');
+    const before = await completedThisYear(page);
+    await page.goto(new URL(reportUrl).pathname);
     await page.getByTestId('report-approve').click();
     await page.getByTestId('report-status').filter({ hasText: '已审核' }).waitFor();
+    await page.goto('/');
+    assert.equal(yuanToFen(await completedThisYear(page)) - yuanToFen(before), yuanToFen('16000000'));
+
+    // The report is then frozen for the reporter.
     await switchUser(page, 'reporter.qilin', new URL(reportUrl).pathname);
     await page.getByTestId('report-status').filter({ hasText: '已审核' }).waitFor();
     assert.equal(await page.getByTestId('report-submit').count(), 0);

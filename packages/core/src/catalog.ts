@@ -70,3 +70,27 @@ export const ATTRIBUTE_VALUE_PATTERN = /^\d{1,15}(\.\d{1,4})?$/;
 export function annualPlansWithinTotal(totalFen: bigint, planFen: readonly bigint[]): boolean {
   return planFen.reduce((a, b) => a + b, 0n) <= totalFen;
 }
+
+/** Enterprises followed by 招商服务进万企 and the investment offices. */
+export const ENTERPRISE_KINDS = ['foreign-invested', 'newly-introduced', 'negotiating', 'target', 'chamber-of-commerce'] as const;
+export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number];
+
+/** Programmes an enterprise can be enrolled in; `enterprise-visits` is 招商服务进万企. */
+export const ENTERPRISE_PROGRAMMES = ['enterprise-visits'] as const;
+export type EnterpriseProgramme = (typeof ENTERPRISE_PROGRAMMES)[number];
+
+/** The standard milestones (节点) of a project's schedule, in the order they usually fall; `other` is a named node of its own. */
+export const MILESTONE_KINDS = [
+  'project-approval',
+  'feasibility-study',
+  'preliminary-design',
+  'land',
+  'environmental-assessment',
+  'construction-permit',
+  'start',
+  'main-works',
+  'completion-acceptance',
+  'production',
+  'other',
+] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];

@@ -8,3 +8,7 @@ export * from './catalog.js';
 export * from './messages.js';
 export * from './password-policy.js';
 export * from './dates.js';
+export * from './warnings.js';
+export * from './stats.js';
+export * from './chinese-numbers.js';
+export * from './chinese-dates.js';

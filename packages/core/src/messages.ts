@@ -70,6 +70,35 @@ export const FIELD_LABELS: Record<string, Text> = {
   homeProvinceCode: { zh: '企业所属省份', en: 'home province' },
   body: { zh: '请求内容', en: 'request body' },
   id: { zh: '编号', en: 'id' },
+  filter: { zh: '筛选条件', en: 'filter' },
+  measures: { zh: '统计指标', en: 'measures' },
+  groupBy: { zh: '分组', en: 'grouping' },
+  subject: { zh: '统计对象', en: 'subject' },
+  region: { zh: '区域', en: 'region' },
+  regions: { zh: '区域', en: 'regions' },
+  categories: { zh: '项目类别', en: 'categories' },
+  homeProvinces: { zh: '企业所属省份', en: 'home provinces' },
+  heldOn: { zh: '开工日期', en: 'date held' },
+  place: { zh: '地点', en: 'place' },
+  projectIds: { zh: '项目', en: 'projects' },
+  add: { zh: '新增项目', en: 'projects to add' },
+  remove: { zh: '移出项目', en: 'projects to remove' },
+  reason: { zh: '调整原因', en: 'reason' },
+  leader: { zh: '组长', en: 'leader' },
+  members: { zh: '成员', en: 'members' },
+  coveredRegions: { zh: '包保县区', en: 'covered regions' },
+  programmes: { zh: '参与的工作', en: 'programmes' },
+  visitedOn: { zh: '走访日期', en: 'visit date' },
+  visitors: { zh: '走访人员', en: 'visitors' },
+  summary: { zh: '走访情况', en: 'summary' },
+  demands: { zh: '企业诉求', en: 'demands' },
+  content: { zh: '诉求内容', en: 'demand' },
+  plannedOn: { zh: '计划日期', en: 'planned date' },
+  actualOn: { zh: '实际日期', en: 'actual date' },
+  note: { zh: '备注', en: 'note' },
+  yellow: { zh: '黄灯阈值', en: 'yellow threshold' },
+  red: { zh: '红灯阈值', en: 'red threshold' },
+  asOf: { zh: '预警判断日期', en: 'warning date' },
 };
 
 export const RULE_TEXTS: Record<string, Text> = {
@@ -139,6 +168,26 @@ export const RULE_TEXTS: Record<string, Text> = {
   },
   'body.tooLarge': { zh: '请求内容超过 {max} 字节上限', en: 'is larger than the limit of {max} bytes' },
   'body.json': { zh: '不是有效的 JSON', en: 'is not valid JSON' },
+  'date.range': { zh: '应在 1900-01-01 至 2100-12-31 之间', en: 'must be between 1900-01-01 and 2100-12-31' },
+  'stats.unknownFilter': { zh: '未知的筛选条件 {value}，可用：{values}', en: 'unknown filter {value}; valid ones: {values}' },
+  'stats.unknownMeasure': { zh: '未知的统计指标 {value}，可用：{values}', en: 'unknown measure {value}; valid ones: {values}' },
+  'stats.unknownGroup': { zh: '未知的分组 {value}，可用：{values}', en: 'unknown grouping {value}; valid ones: {values}' },
+  'stats.duplicateGroup': { zh: '分组 {value} 重复', en: 'grouping {value} appears twice' },
+  'stats.rangeOrder': { zh: '月份区间 {value} 的起始月份晚于结束月份', en: 'month range in {value} starts after it ends' },
+  'project.unknown': { zh: '项目 {values} 不存在或不在您的管辖范围内', en: 'projects {values} do not exist or are outside your area' },
+  'project.outsideRegion': { zh: '项目 {values} 不属于区域 {value}', en: 'projects {values} are not inside region {value}' },
+  'keyList.frozen': { zh: '清单已发布，只能通过调整（须说明原因）增减项目', en: 'the list is published; its projects change only through a revision with a reason' },
+  'keyList.notPublished': { zh: '清单尚未发布，可直接修改项目', en: 'the list is not published yet; change its projects directly' },
+  'keyList.alreadyPublished': { zh: '清单已发布', en: 'the list is already published' },
+  'keyList.emptyRevision': { zh: '调整须新增或移出至少一个项目', en: 'a revision must add or remove at least one project' },
+  'keyList.alreadyOn': { zh: '项目 {values} 已在清单中', en: 'projects {values} are already on the list' },
+  'keyList.notOn': { zh: '项目 {values} 不在清单中', en: 'projects {values} are not on the list' },
+  'group.regionLevel': { zh: '包保范围应为所属区域下的县（市、区）或开发区', en: 'must be counties or zones inside the group’s region' },
+  'milestone.nameRequired': { zh: '“其他”节点须填写名称', en: 'is required for a milestone of kind other' },
+  'milestone.duplicateKind': { zh: '该项目已有“{value}”节点', en: 'the project already has a {value} milestone' },
+  'demand.alreadyProblem': { zh: '该诉求已转为问题 {value}', en: 'the demand is already problem {value}' },
+  'thresholds.order': { zh: '黄灯阈值不能大于红灯阈值', en: 'the yellow threshold must not exceed the red one' },
+  'thresholds.range': { zh: '应为 0–100 之间的数，最多两位小数', en: 'must be a number from 0 to 100 with at most 2 decimals' },
 };
 
 export function fieldLabel(field: string, locale: Locale): string {
@@ -244,6 +293,46 @@ export const PROBLEM_ACTION_LABELS: Record<string, Text> = {
   reject: { zh: '退回重办', en: 'reject' },
   escalate: { zh: '提交协商会办', en: 'escalate' },
   decide: { zh: '记录会议决定', en: 'record the decision' },
+};
+
+export const LIGHT_LABELS: Record<string, Text> = {
+  red: { zh: '红灯', en: 'red' },
+  yellow: { zh: '黄灯', en: 'yellow' },
+  green: { zh: '绿灯', en: 'green' },
+};
+
+export const WARNING_REASON_LABELS: Record<string, Text> = {
+  'investment-red': { zh: '投资完成严重滞后序时进度', en: 'investment far behind schedule' },
+  'investment-yellow': { zh: '投资完成滞后序时进度', en: 'investment behind schedule' },
+  'milestone-overdue': { zh: '节点逾期', en: 'milestone overdue' },
+  'problem-overdue': { zh: '问题逾期未解决', en: 'problem overdue' },
+};
+
+export const MANAGED_BY_LABELS: Record<string, Text> = {
+  prefecture: { zh: '市直', en: 'prefecture-managed' },
+  county: { zh: '县区', en: 'county-managed' },
+};
+
+export const ENTERPRISE_KIND_LABELS: Record<string, Text> = {
+  'foreign-invested': { zh: '外商投资企业', en: 'foreign-invested' },
+  'newly-introduced': { zh: '新引进企业', en: 'newly introduced' },
+  negotiating: { zh: '在谈企业', en: 'negotiating' },
+  target: { zh: '招商目标企业', en: 'target' },
+  'chamber-of-commerce': { zh: '异地商会企业', en: 'chamber of commerce' },
+};
+
+export const MILESTONE_KIND_LABELS: Record<string, Text> = {
+  'project-approval': { zh: '立项', en: 'project approval' },
+  'feasibility-study': { zh: '可研', en: 'feasibility study' },
+  'preliminary-design': { zh: '初设', en: 'preliminary design' },
+  land: { zh: '用地', en: 'land' },
+  'environmental-assessment': { zh: '环评', en: 'environmental assessment' },
+  'construction-permit': { zh: '施工许可', en: 'construction permit' },
+  start: { zh: '开工', en: 'start' },
+  'main-works': { zh: '主体完工', en: 'main works done' },
+  'completion-acceptance': { zh: '竣工验收', en: 'completion acceptance' },
+  production: { zh: '投产', en: 'production' },
+  other: { zh: '其他', en: 'other' },
 };
 
 export function label(table: Record<string, Text>, key: string, locale: Locale): string {

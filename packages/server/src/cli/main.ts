@@ -4,6 +4,7 @@ import { serve } from './serve.js';
 import { seed } from './seed.js';
 import { userAdd } from './user-add.js';
 import { openReady } from './open.js';
+import { stats } from './stats.js';
 
 const program = new Command()
   .name('guatu')
@@ -28,6 +29,25 @@ program
   });
 
 program.command('seed').description('Load reference data; with --demo, the demo province and its users').option('--demo', 'the demo province').action(seed);
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+program
+  .command('stats')
+  .description(
+    'Ask the statistics engine, as POST /api/v1/stats does, and print a table or JSON.\n' +
+      'Example: guatu stats -f region=530300 -f startedFrom=2022-01-01 -f startedTo=2022-03-31 -m count -m totalInvestment -g category --unit 亿元',
+  )
+  .option('-s, --subject <subject>', 'projects (default), enterprises or groups')
+  .option('-f, --filter <key=value>', 'a filter; repeat for more (lists comma-separated)', collect, [])
+  .option('-m, --measure <measure>', 'a measure; repeat for more', collect, [])
+  .option('-g, --group-by <grouping>', 'a grouping; repeat for more', collect, [])
+  .option('--drill', 'add the ids of the records behind each row')
+  .option('--json', 'print the engine’s JSON answer')
+  .option('--unit <unit>', 'show amounts in 元, 万元 or 亿元 (table only)')
+  .option('--as <username>', 'answer within this user’s region (default: the whole province)')
+  .option('--figure <id>', 'a figure of the source report (article-figures.json), e.g. qj-q1-started-total')
+  .option('--request <json>', 'the whole request body as JSON')
+  .action(stats);
 
 const user = program.command('user').description('Manage users');
 user

@@ -15,7 +15,7 @@ export async function seed(options: { demo?: boolean }) {
 export function printDemoUsers(summary: DemoSummary) {
   const lines = [
     '',
-    `Demo province ready: ${summary.projects} projects. Demo accounts (demo only, password for all: ${DEMO_PASSWORD}):`,
+    `Demo province ready: ${summary.projects} projects, ${summary.reports} monthly reports, ${summary.enterprises} enterprises. Demo accounts (demo only, password for all: ${DEMO_PASSWORD}):`,
     ...summary.users.map((u) => `  ${u.username.padEnd(20)} ${u.regionCode}  ${u.displayName}`),
     '',
   ];

@@ -10,7 +10,20 @@ import { fromZodIssues, invalid } from './errors.js';
 export const validatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
+    // PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
+    const nul = nulPaths(data);
+    if (nul.length) return { error: invalid(nul.map((field) => ({ field, rule: 'format' }))) };
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: invalid(fromZodIssues(result.error.issues)) };
   };
+
+/** Paths of the strings in `data` that contain a NUL character. */
+function nulPaths(data: unknown, path: string[] = [], depth = 0, out: string[] = []): string[] {
+  if (typeof data === 'string') {
+    if (data.includes('\u0000')) out.push(path.join('.') || 'body');
+  } else if (data && typeof data === 'object' && depth < 20) {
+    for (const [key, value] of Object.entries(data)) nulPaths(value, [...path, key], depth + 1, out);
+  }
+  return out;
+}

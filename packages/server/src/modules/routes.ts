@@ -9,6 +9,13 @@ import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
+import { batchRoutes } from './batches/batches.routes.js';
+import { keyListRoutes } from './key-lists/key-lists.routes.js';
+import { groupRoutes } from './groups/groups.routes.js';
+import { milestoneRoutes } from './milestones/milestones.routes.js';
+import { visitRoutes } from './visits/visits.routes.js';
+import { warningRoutes } from './warnings/warnings.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -31,6 +38,13 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(projectRoutes);
       await v1.register(reportRoutes);
       await v1.register(problemRoutes);
+      await v1.register(statsRoutes);
+      await v1.register(batchRoutes);
+      await v1.register(keyListRoutes);
+      await v1.register(groupRoutes);
+      await v1.register(milestoneRoutes);
+      await v1.register(visitRoutes);
+      await v1.register(warningRoutes);
     },
     { prefix: '/v1' },
   );

@@ -16,6 +16,11 @@ export const may = {
   raiseProblems: (a: Actor) => hasRole(a, 'reporter', 'reviewer', 'admin', 'leader'),
   handleProblems: (a: Actor) => hasRole(a, 'reporter', 'reviewer', 'admin'),
   decideProblems: (a: Actor) => hasRole(a, 'reviewer', 'admin', 'leader'),
+  /** Batches, key lists and 包保 groups are set up by the region's schedulers and administrators. */
+  manageProgrammes: (a: Actor) => hasRole(a, 'reviewer', 'admin'),
+  /** Visits to enterprises are recorded by the officers who make them. */
+  recordVisits: (a: Actor) => hasRole(a, 'reporter', 'reviewer', 'admin'),
+  configureWarnings: (a: Actor) => hasRole(a, 'admin'),
 };
 
 export interface ProjectAbilities {

@@ -6,10 +6,12 @@ import pg from 'pg';
 import { openPglite, openPostgres } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { seedReferenceData } from '../seed/reference-data.js';
+import { seedDemo } from '../seed/demo/index.js';
 
 /**
- * Builds one migrated database with reference data per test run; each test file then gets its
- * own copy of it. PGlite copies a dumped data dir; PostgreSQL clones a template database.
+ * Builds one migrated database with reference data per test run, and a second one holding the
+ * demo province; each test file then gets its own copy of one of them. PGlite copies a dumped data
+ * dir; PostgreSQL clones a template database.
  */
 export default async function setup(project: TestProject) {
   const kind = process.env.GUATU_TEST_DB ?? project.config.env?.GUATU_TEST_DB ?? 'pglite';
@@ -22,11 +24,14 @@ async function setupPglite(project: TestProject) {
   const database = await openPglite(undefined);
   await migrate(database);
   await seedReferenceData(database.db);
-  const dump = await database.pglite!.dumpDataDir('none');
   const file = join(dir, 'template.tar');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  writeFileSync(file, Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()));
+  await seedDemo(database);
+  const demoFile = join(dir, 'demo.tar');
+  writeFileSync(demoFile, Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()));
   await database.close();
   project.provide('pgliteTemplate', file);
+  project.provide('pgliteDemoTemplate', demoFile);
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
@@ -44,8 +49,13 @@ async function setupPostgres(project: TestProject) {
   await migrate(database);
   await seedReferenceData(database.db);
   await database.close();
+  const demoTemplate = `${prefix}_demo`;
+  await admin.query(`create database ${demoTemplate} template ${template}`);
+  const demo = await openPostgres(withDatabase(url, demoTemplate), { max: 2 });
+  await seedDemo(demo);
+  await demo.close();
   await admin.end();
-  project.provide('postgresTemplate', { url, template, prefix });
+  project.provide('postgresTemplate', { url, template, demoTemplate, prefix });
   return async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -68,6 +78,7 @@ async function dropDatabases(client: pg.Client, prefix: string) {
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
-    postgresTemplate: { url: string; template: string; prefix: string };
+    pgliteDemoTemplate: string;
+    postgresTemplate: { url: string; template: string; demoTemplate: string; prefix: string };
   }
 }

@@ -37,10 +37,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A fresh database (a copy of the migrated template) and an app on it, for one test file. */
-export async function startTestApp(options: { loginRateLimit?: number } = {}): Promise<TestContext> {
+/**
+ * A fresh database (a copy of the migrated template) and an app on it, for one test file. With
+ * `demo: true` the copy holds the demo province, built once per test run.
+ */
+export async function startTestApp(options: { loginRateLimit?: number; demo?: boolean } = {}): Promise<TestContext> {
   const kind = (process.env.GUATU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
-  const { database, drop } = kind === 'postgres' ? await copyPostgres() : await copyPglite();
+  const { database, drop } = kind === 'postgres' ? await copyPostgres(options.demo ?? false) : await copyPglite(options.demo ?? false);
   const app = await buildApp({ database, loginRateLimit: options.loginRateLimit ?? 10_000 });
   await app.ready();
   let n = 0;
@@ -89,14 +92,15 @@ export async function startTestApp(options: { loginRateLimit?: number } = {}): P
   return ctx;
 }
 
-async function copyPglite() {
-  const file = inject('pgliteTemplate');
+async function copyPglite(demo: boolean) {
+  const file = inject(demo ? 'pgliteDemoTemplate' : 'pgliteTemplate');
   const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
   return { database: await openPglite(pglite), drop: async () => {} };
 }
 
-async function copyPostgres() {
-  const { url, template, prefix } = inject('postgresTemplate');
+async function copyPostgres(demo: boolean) {
+  const { url, template: plain, demoTemplate, prefix } = inject('postgresTemplate');
+  const template = demo ? demoTemplate : plain;
   const name = `${prefix}_${randomUUID().slice(0, 8)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

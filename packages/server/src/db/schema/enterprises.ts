@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { at, id, ref } from './columns.js';
 import { provinces, regions } from './regions.js';
@@ -17,6 +18,8 @@ export const enterprises = pgTable(
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
+    /** Programmes the enterprise is enrolled in, e.g. `enterprise-visits` (招商服务进万企). */
+    programmes: text('programmes').array().notNull().default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),

@@ -6,3 +6,6 @@ export * from './projects.js';
 export * from './reports.js';
 export * from './problems.js';
 export * from './audit.js';
+export * from './programmes.js';
+export * from './milestones.js';
+export * from './visits.js';

@@ -3,6 +3,7 @@ import { at, id, ref } from './columns.js';
 import { projects } from './projects.js';
 import { regions } from './regions.js';
 import { users } from './accounts.js';
+import { enterprises } from './enterprises.js';
 
 export const PROBLEM_STATUS_VALUES = ['open', 'in_progress', 'resolved', 'closed', 'escalated'] as const;
 
@@ -28,6 +29,8 @@ export const problems = pgTable(
       .notNull()
       .references(() => regions.code),
     projectId: ref('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    /** The enterprise whose demand (raised on a visit) the problem follows up. */
+    enterpriseId: ref('enterprise_id').references(() => enterprises.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     description: text('description'),
     responsibleUnit: text('responsible_unit'),

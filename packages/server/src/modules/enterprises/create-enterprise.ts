@@ -13,6 +13,7 @@ export interface EnterpriseInput {
   kind?: string | null | undefined;
   homeProvinceCode?: string | null | undefined;
   regionCode: string;
+  programmes?: string[] | undefined;
 }
 
 export async function createEnterprise(database: Database, actor: Actor, input: EnterpriseInput): Promise<number> {
@@ -25,7 +26,7 @@ export async function createEnterprise(database: Database, actor: Actor, input: 
   }
   if (await creditCodeExists(database.db, input.creditCode)) throw conflict('creditCode', 'creditCode.taken', { value: input.creditCode });
   return database.db.transaction(async (tx) => {
-    const id = await insertEnterprise(tx, { ...input, updatedBy: actor.userId || null });
+    const id = await insertEnterprise(tx, { ...input, programmes: [...new Set(input.programmes ?? [])], updatedBy: actor.userId || null });
     await recordAudit(tx, actor, {
       action: 'enterprise.create',
       entity: 'enterprise',

@@ -13,6 +13,7 @@ export function presentProblem(actor: Actor, row: ProblemRow, today = chinaDate(
     projectId: p.projectId,
     projectCode: row.projectCode,
     projectName: row.projectName,
+    enterpriseId: p.enterpriseId,
     title: p.title,
     description: p.description,
     responsibleUnit: p.responsibleUnit,

@@ -85,8 +85,8 @@ export async function problemRoutes(app: FastifyInstance) {
   for (const action of PROBLEM_ACTIONS) {
     r.post(
       `/problems/:id/${action}`,
-      { schema: { tags: ['problems'], summary: SUMMARIES[action], params: idParam, body: problemActionBody, response: { 200: problemBody, ...errorResponses } } },
-      async (request) => actOnProblem(database, actorOf(request), request.params.id, action, request.body),
+      { schema: { tags: ['problems'], summary: SUMMARIES[action], params: idParam, body: problemActionBody.nullish(), response: { 200: problemBody, ...errorResponses } } },
+      async (request) => actOnProblem(database, actorOf(request), request.params.id, action, request.body ?? {}),
     );
   }
 

@@ -54,6 +54,7 @@ export const problemBody = z
     projectId: z.number().nullable(),
     projectCode: z.string().nullable(),
     projectName: z.string().nullable(),
+    enterpriseId: z.number().nullable().meta({ description: 'The enterprise whose demand (raised on a visit) the problem follows up' }),
     title: z.string(),
     description: z.string().nullable(),
     responsibleUnit: z.string().nullable(),

@@ -49,28 +49,10 @@ describe('GET /api/v1/projects/points', () => {
       latitude: '25.496200',
       stage: 'construction',
       regionCode: '530302',
+      light: 'green',
     });
-  });
-});
-
-describe('GET /api/v1/projects with the drill-down filters', () => {
-  it('selects exactly the listed ids, 市直 projects, and signing dates', async () => {
-    const a = await createProjectVia(t, qilinReporter, { signedOn: '2021-06-01' });
-    const b = await createProjectVia(t, qilinReporter, { signedOn: '2021-12-01' });
-    const qujingAdmin = await t.user('530300', 'admin');
-    const city = await createProjectVia(t, qujingAdmin, { regionCode: '530300', locationRegionCode: '530302' });
-    const ids = await t.call(qujingLeader, 'GET', `/api/v1/projects?ids=${a.id},${b.id}&pageSize=500`);
-    expect(ids.body.items.map((p: { id: number }) => p.id).sort()).toEqual([a.id, b.id].sort());
-    const signed = await t.call(qujingLeader, 'GET', `/api/v1/projects?ids=${a.id},${b.id}&signedFrom=2021-11-01&signedTo=2021-12-31`);
-    expect(signed.body.items.map((p: { id: number }) => p.id)).toEqual([b.id]);
-    const managed = await t.call(qujingLeader, 'GET', '/api/v1/projects?managedBy=prefecture&pageSize=500');
-    expect(managed.body.items.map((p: { id: number }) => p.id)).toEqual([city.id]);
-    expect(managed.body.items[0].managedByPrefecture).toBe(true);
-  });
-
-  it('answers 400 to a malformed id list', async () => {
-    const res = await t.call(qujingLeader, 'GET', '/api/v1/projects?ids=1,x');
-    expect(res.status).toBe(400);
-    expect(res.body.issues[0].field).toBe('ids.1');
+    // Its 2022 plan with nothing reported by the end of 2022 is a red light.
+    const late = await t.call(qujingLeader, 'GET', `/api/v1/projects/points?ids=${placed.id}&asOf=2022-12-31`);
+    expect(late.body.items.map((p: { light: string }) => p.light)).toEqual(['red']);
   });
 });

@@ -1,10 +1,14 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, projects, provinces, regions, stageChanges, users } from '../../db/schema/index.js';
 import { scopeToRegion } from '../../policies/scope.js';
+import type { Light, Stage } from '@guatu/core';
+import { projectConditions } from '../filters/filters.repository.js';
+import { projectWarnings } from '../filters/warnings.repository.js';
+import type { ProjectFilter } from '../filters/filters.schemas.js';
 import type { Actor } from '../../policies/actor.js';
-import type { ListProjectsQuery, ProjectPointsQuery } from './projects.schemas.js';
+import type { ProjectSort } from './projects.schemas.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type ProjectInsert = typeof projects.$inferInsert;
@@ -52,37 +56,7 @@ export async function findProject(db: Db, actor: Actor, id: number, options: { l
   return { ...row, annualPlans: plans };
 }
 
-/** Regions in the subtree of `code`. */
-export const inRegionSubtree = (column: SQL | AnyColumn, code: string) =>
-  sql`${column} in (select r.code from regions r join regions f on r.path like f.path || '%' where f.code = ${code})`;
-
-/** Categories equal to or below any of `codes`. */
-export const inCategoryTree = (codes: string[]) =>
-  sql`${projects.categoryCode} in (select c.code from categories c join categories f on c.path like f.path || '%' where f.code in ${codes})`;
-
-function filterConditions(actor: Actor, q: ProjectPointsQuery): SQL {
-  return and(
-    scopeToRegion(projects.regionCode, actor),
-    q.region ? inRegionSubtree(projects.regionCode, q.region) : undefined,
-    q.categories?.length ? inCategoryTree(q.categories) : undefined,
-    q.stages?.length ? inArray(projects.stage, q.stages) : undefined,
-    q.levels?.length ? inArray(projects.level, q.levels) : undefined,
-    q.kinds?.length ? inArray(projects.kind, q.kinds) : undefined,
-    q.startedFrom ? gte(projects.startedOn, q.startedFrom) : undefined,
-    q.startedTo ? lte(projects.startedOn, q.startedTo) : undefined,
-    q.signedFrom ? gte(projects.signedOn, q.signedFrom) : undefined,
-    q.signedTo ? lte(projects.signedOn, q.signedTo) : undefined,
-    q.completedFrom ? gte(projects.completedOn, q.completedFrom) : undefined,
-    q.completedTo ? lte(projects.completedOn, q.completedTo) : undefined,
-    q.managedBy === 'prefecture' ? sql`${projects.regionCode} in (select code from regions where level = 'prefecture')` : undefined,
-    q.ids?.length ? inArray(projects.id, q.ids) : undefined,
-    q.minTotalInvestment ? gte(projects.totalInvestment, q.minTotalInvestment) : undefined,
-    q.maxTotalInvestment ? lte(projects.totalInvestment, q.maxTotalInvestment) : undefined,
-    q.q ? or(ilike(projects.name, `%${escapeLike(q.q)}%`), ilike(projects.code, `${escapeLike(q.q)}%`)) : undefined,
-  )!;
-}
-
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => '\\' + c);
+export { inCategoryTree, inRegionSubtree } from '../filters/filters.repository.js';
 
 const SORT_COLUMNS = {
   code: projects.code,
@@ -93,8 +67,16 @@ const SORT_COLUMNS = {
   updatedAt: projects.updatedAt,
 } as const;
 
-export async function listProjects(db: Db, actor: Actor, q: ListProjectsQuery) {
-  const where = filterConditions(actor, q);
+export interface ProjectPage {
+  sort: ProjectSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** A page of the projects a filter selects: the same projects the statistics engine counts for it. */
+export async function listProjects(db: Db, actor: Actor, filter: ProjectFilter, q: ProjectPage, asOf: string) {
+  const where = projectConditions(actor, filter, asOf);
   const column = SORT_COLUMNS[q.sort];
   const order = q.order === 'asc' ? [asc(column), asc(projects.id)] : [sql`${column} desc nulls last`, desc(projects.id)];
   const [items, [count]] = await Promise.all([
@@ -107,6 +89,9 @@ export async function listProjects(db: Db, actor: Actor, q: ListProjectsQuery) {
         regionCode: projects.regionCode,
         regionName: regions.name,
         regionLevel: regions.level,
+        locationRegionCode: projects.locationRegionCode,
+        longitude: projects.longitude,
+        latitude: projects.latitude,
         categoryCode: projects.categoryCode,
         categoryName: categories.nameZh,
         level: projects.level,
@@ -173,12 +158,28 @@ export async function listStageChanges(db: Db, projectId: number) {
     .orderBy(asc(stageChanges.changedAt), asc(stageChanges.id));
 }
 
-/** Where the projects are: every filtered project in the actor's region that has coordinates. */
-export async function listProjectPoints(db: Db, actor: Actor, q: ProjectPointsQuery, limit: number) {
+/** Of these ids, the projects the actor may see, with where each one sits. */
+export async function projectsInScope(db: Db, actor: Actor, ids: number[]) {
+  if (!ids.length) return [];
   return db
-    .select({ id: projects.id, name: projects.name, longitude: projects.longitude, latitude: projects.latitude, stage: projects.stage, regionCode: projects.regionCode })
+    .select({ id: projects.id, code: projects.code, name: projects.name, regionCode: projects.regionCode, regionPath: regions.path })
     .from(projects)
-    .where(and(filterConditions(actor, q), isNotNull(projects.longitude), isNotNull(projects.latitude)))
-    .orderBy(asc(projects.id))
-    .limit(limit);
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .where(and(sql`${projects.id} in ${ids}`, scopeToRegion(projects.regionCode, actor)));
+}
+
+/**
+ * Where the filtered projects are, with their warning lights: every project the filter selects
+ * that has coordinates, up to `limit`.
+ */
+export async function listProjectPoints(db: Db, actor: Actor, filter: ProjectFilter, asOf: string, limit: number) {
+  const result = await db.execute(sql`
+    select ${projects.id} as id, ${projects.name} as name, ${projects.longitude}::text as longitude, ${projects.latitude}::text as latitude,
+      ${projects.stage} as stage, ${projects.regionCode} as "regionCode", w.light as light
+    from ${projects}
+    join ${projectWarnings(actor, asOf)} w on w.project_id = ${projects.id}
+    where ${projectConditions(actor, filter, asOf)} and ${projects.longitude} is not null and ${projects.latitude} is not null
+    order by ${projects.id}
+    limit ${limit}`);
+  return (result as unknown as { rows: { id: number; name: string; longitude: string; latitude: string; stage: Stage; regionCode: string; light: Light }[] }).rows;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizeYuan } from '@guatu/core';
+import { chinaDate, normalizeYuan } from '@guatu/core';
 import { errorResponses, idParam } from '../../http/schemas.js';
 import { actorOf } from '../../http/session.js';
 import { notFound } from '../../http/errors.js';
@@ -9,14 +9,21 @@ import { createProject } from './create-project.js';
 import { updateProject } from './update-project.js';
 import { transitionStage } from './transition-stage.js';
 import { presentProject } from './present-project.js';
-import { findProject, listProjectPoints, listProjects, listStageChanges } from './projects.repository.js';
+import { findProject, listProjectPoints, listProjects, listStageChanges, type ProjectPage } from './projects.repository.js';
+import { listWarning, projectWarning } from './present-warning.js';
+import { warningsOf } from '../filters/warnings.repository.js';
+import type { ProjectFilter } from '../filters/filters.schemas.js';
+import type { Actor } from '../../policies/actor.js';
 import {
   createProjectBody,
   listProjectsQuery,
   projectBody,
+  projectDetailBody,
+  projectDetailQuery,
+  projectListBody,
   projectPointBody,
   projectPointsQuery,
-  projectSummaryBody,
+  searchProjectsBody,
   stageChangeBody,
   transitionBody,
   updateProjectBody,
@@ -29,24 +36,37 @@ export async function projectRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const database = app.database;
 
+  const list = async (actor: Actor, filter: ProjectFilter, paging: ProjectPage) => {
+    const asOf = filter.asOf ?? chinaDate();
+    const { items, total } = await listProjects(database.db, actor, filter, paging, asOf);
+    const warnings = await warningsOf(database.db, actor, asOf, items.map((p) => p.id));
+    return {
+      items: items.map(({ regionLevel, ...p }) => ({
+        ...p,
+        managedByPrefecture: regionLevel === 'prefecture',
+        totalInvestment: normalizeYuan(p.totalInvestment)!,
+        ...listWarning(warnings.get(p.id)),
+      })),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+      asOf,
+    };
+  };
+
   r.get(
     '/projects',
     {
       schema: {
         tags: ['projects'],
-        summary: 'Projects in the user’s region, filtered, sorted and paged on the server',
+        summary: 'Projects in the user’s region, filtered (the statistics engine’s filter), sorted and paged on the server',
         querystring: listProjectsQuery,
-        response: { 200: z.object({ items: z.array(projectSummaryBody), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
+        response: { 200: projectListBody, ...errorResponses },
       },
     },
     async (request) => {
-      const { items, total } = await listProjects(database.db, actorOf(request), request.query);
-      return {
-        items: items.map(({ regionLevel, ...p }) => ({ ...p, managedByPrefecture: regionLevel === 'prefecture', totalInvestment: normalizeYuan(p.totalInvestment)! })),
-        total,
-        page: request.query.page,
-        pageSize: request.query.pageSize,
-      };
+      const { sort, order, page, pageSize, ...filter } = request.query;
+      return list(actorOf(request), filter, { sort, order, page, pageSize });
     },
   );
 
@@ -55,14 +75,31 @@ export async function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['projects'],
-        summary: 'Where the filtered projects are, for the battle map: id, name, coordinates, stage',
+        summary: 'Where the filtered projects are, for the battle map: coordinates, stage and warning light',
         querystring: projectPointsQuery,
-        response: { 200: z.object({ items: z.array(projectPointBody), truncated: z.boolean() }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(projectPointBody), truncated: z.boolean(), asOf: z.string() }), ...errorResponses },
       },
     },
     async (request) => {
-      const rows = await listProjectPoints(database.db, actorOf(request), request.query, MAX_POINTS + 1);
-      return { items: rows.slice(0, MAX_POINTS).map((p) => ({ ...p, longitude: p.longitude!, latitude: p.latitude! })), truncated: rows.length > MAX_POINTS };
+      const asOf = request.query.asOf ?? chinaDate();
+      const rows = await listProjectPoints(database.db, actorOf(request), request.query, asOf, MAX_POINTS + 1);
+      return { items: rows.slice(0, MAX_POINTS).map((p) => ({ ...p, id: Number(p.id) })), truncated: rows.length > MAX_POINTS, asOf };
+    },
+  );
+
+  r.post(
+    '/projects/search',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'The project list with the filter as JSON: the projects behind a statistics figure',
+        body: searchProjectsBody,
+        response: { 200: projectListBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { filter, ...paging } = request.body;
+      return list(actorOf(request), filter, paging);
     },
   );
 
@@ -81,12 +118,21 @@ export async function projectRoutes(app: FastifyInstance) {
 
   r.get(
     '/projects/:id',
-    { schema: { tags: ['projects'], summary: 'One project with its plans, 四个一 and the actions the user may take', params: idParam, response: { 200: projectBody, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'One project with its plans, 四个一, warning light and the actions the user may take',
+        params: idParam,
+        querystring: projectDetailQuery,
+        response: { 200: projectDetailBody, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await findProject(database.db, actor, request.params.id);
       if (!row) throw notFound('project');
-      return presentProject(actor, row);
+      const warning = await projectWarning(database.db, actor, row.project.id, request.query.asOf ?? chinaDate());
+      return { ...presentProject(actor, row), warning };
     },
   );
 

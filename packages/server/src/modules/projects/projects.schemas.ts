@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { PROJECT_KINDS, PROJECT_LEVELS, STAGES } from '@guatu/core';
-import { attributes, isoDate, listParam, optionalText, page, pageSize, projectCode, regionCode, version, yuan } from '../../http/schemas.js';
+import { LIGHTS, PROJECT_KINDS, PROJECT_LEVELS, STAGES, WARNING_REASONS } from '@guatu/core';
+import { attributes, isoDate, optionalText, page, pageSize, projectCode, regionCode, version, yuan } from '../../http/schemas.js';
+import { projectFilterBody, projectFilterShape } from '../filters/filters.schemas.js';
 
 const coordinate = (min: number, max: number) =>
   z
@@ -114,29 +115,60 @@ export type ProjectBody = z.infer<typeof projectBody>;
 
 export const PROJECT_SORTS = ['code', 'name', 'totalInvestment', 'startedOn', 'stage', 'updatedAt'] as const;
 
-export const listProjectsQuery = z.strictObject({
-  region: regionCode().optional().meta({ description: 'A region code: its whole subtree' }),
-  categories: listParam(z.string().max(60)).meta({ description: 'Category codes, each with its descendants' }),
-  stages: listParam(z.enum(STAGES)),
-  levels: listParam(z.enum(PROJECT_LEVELS)),
-  kinds: listParam(z.enum(PROJECT_KINDS)),
-  startedFrom: isoDate().optional(),
-  startedTo: isoDate().optional(),
-  signedFrom: isoDate().optional(),
-  signedTo: isoDate().optional(),
-  completedFrom: isoDate().optional(),
-  completedTo: isoDate().optional(),
-  managedBy: z.enum(['prefecture']).optional().meta({ description: '"prefecture": 市直 projects, managed by the prefecture itself' }),
-  ids: listParam(z.coerce.number().int().positive()).meta({ description: 'Exactly these projects (a drilled-down figure)' }),
-  minTotalInvestment: yuan().optional(),
-  maxTotalInvestment: yuan().optional(),
-  q: z.string().max(100).optional().meta({ description: 'Part of the name, or the start of the code' }),
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+const paging = {
   sort: z.enum(PROJECT_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page,
   pageSize,
-});
+};
+
+/** The project list takes exactly the statistics engine's filter, as query parameters. */
+export const listProjectsQuery = z.strictObject({ ...projectFilterShape('query'), ...paging });
 export type ListProjectsQuery = z.infer<typeof listProjectsQuery>;
+
+/** The same list with the filter as JSON, for filters too long for a URL (e.g. a figure's drilled ids). */
+export const searchProjectsBody = z.strictObject({ filter: projectFilterBody.default({}), ...paging });
+export type SearchProjectsInput = z.infer<typeof searchProjectsBody>;
+
+export const warningReasonsBody = z.array(z.enum(WARNING_REASONS)).meta({ description: 'Why the light is not green' });
+
+export const projectListItemBody = z
+  .object({
+    ...projectSummaryShape,
+    locationRegionCode: z.string().nullable(),
+    longitude: z.string().nullable(),
+    latitude: z.string().nullable(),
+    light: z.enum(LIGHTS).meta({ description: 'Warning light (预警) as of the filter’s `asOf` (today if omitted)' }),
+    warningReasons: warningReasonsBody,
+  })
+  .meta({ id: 'ProjectListItem' });
+
+export const projectListBody = z.object({ items: z.array(projectListItemBody), total: z.number(), page: z.number(), pageSize: z.number(), asOf: z.string() });
+
+export const projectWarningBody = z
+  .object({
+    asOf: z.string(),
+    light: z.enum(LIGHTS),
+    reasons: warningReasonsBody,
+    investment: z.object({
+      period: z.string().meta({ description: 'The month judged: the one before `asOf`' }),
+      light: z.enum(LIGHTS).nullable().meta({ description: 'null when there is no plan for the year' }),
+      annualPlan: z.string().nullable(),
+      completedYearToDate: z.string(),
+      progressPercent: z.string().nullable(),
+      elapsedPercent: z.string(),
+      lagPoints: z.string().nullable(),
+      thresholds: z.object({ yellow: z.string(), red: z.string() }),
+    }),
+    overdueMilestones: z.array(z.object({ id: z.number(), kind: z.string(), name: z.string().nullable(), plannedOn: z.string() })),
+    overdueProblems: z.array(z.object({ id: z.number(), title: z.string(), dueOn: z.string() })),
+  })
+  .meta({ id: 'ProjectWarning' });
+
+export const projectDetailBody = projectBody.extend({ warning: projectWarningBody }).meta({ id: 'ProjectDetail' });
+export const projectDetailQuery = z.strictObject({ asOf: isoDate().optional().meta({ description: 'The day warnings are judged on; today if omitted' }) });
 
 export const stageChangeBody = z
   .object({
@@ -150,10 +182,17 @@ export const stageChangeBody = z
   })
   .meta({ id: 'StageChange' });
 
-/** The filters a map of project points takes: the list's, without sorting and paging. */
-export const projectPointsQuery = listProjectsQuery.omit({ sort: true, order: true, page: true, pageSize: true });
-export type ProjectPointsQuery = z.infer<typeof projectPointsQuery>;
+/** Where the projects a filter selects are, for the battle map: the list's filter, without paging. */
+export const projectPointsQuery = z.strictObject(projectFilterShape('query'));
 
 export const projectPointBody = z
-  .object({ id: z.number(), name: z.string(), longitude: z.string(), latitude: z.string(), stage: z.enum(STAGES), regionCode: z.string() })
+  .object({
+    id: z.number(),
+    name: z.string(),
+    longitude: z.string(),
+    latitude: z.string(),
+    stage: z.enum(STAGES),
+    regionCode: z.string(),
+    light: z.enum(LIGHTS).meta({ description: 'Warning light (预警) as of the filter’s `asOf` (today if omitted)' }),
+  })
   .meta({ id: 'ProjectPoint' });

@@ -147,8 +147,8 @@ export async function reportRoutes(app: FastifyInstance) {
   for (const { action, summary } of WORKFLOW) {
     r.post(
       `/reports/:id/${action}`,
-      { schema: { tags: ['monthly reports'], summary, params: idParam, body: reviewBody, response: { 200: reportBody, ...errorResponses } } },
-      async (request) => actOnReport(database, actorOf(request), request.params.id, action, request.body),
+      { schema: { tags: ['monthly reports'], summary, params: idParam, body: reviewBody.nullish(), response: { 200: reportBody, ...errorResponses } } },
+      async (request) => actOnReport(database, actorOf(request), request.params.id, action, request.body ?? {}),
     );
   }
 

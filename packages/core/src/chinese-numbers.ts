@@ -1,0 +1,306 @@
+/**
+ * Numbers as Chinese officials write them: "1,254.5", "1254亿元", "12.5万元", "3.2亿", "83.2万千瓦",
+ * "１２５４．５", "三千二百万", "超1000亿元". Everything is exact: a value is an integer count of
+ * units at a decimal scale, never a binary float, so "12.5万元" is exactly 125000 元.
+ */
+import { MAX_FEN } from './money.js';
+
+/** An exact decimal: `units / 10^scale`. */
+export interface Decimal {
+  units: bigint;
+  scale: number;
+}
+
+export type ParseRule = 'number.format' | 'amount.unit' | 'money.negative' | 'money.decimals' | 'money.tooLarge';
+export type Parsed<T> = ({ ok: true } & T) | { ok: false; rule: string; params?: Record<string, unknown> };
+
+/** Full-width digits, letters and punctuation (and the ideographic space) to their ASCII forms. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+const DECIMAL_TEXT = /^([+-])?(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-])?\.(\d+)$/;
+
+/** "1254.50" → {units: 125450n, scale: 2}. Accepts exponent notation (what Number#toPrecision writes). */
+export function parseDecimal(text: string): Decimal | null {
+  const m = DECIMAL_TEXT.exec(text);
+  if (!m) return null;
+  const negative = (m[1] ?? m[5]) === '-';
+  const whole = m[2] ?? '0';
+  const frac = m[3] ?? m[6] ?? '';
+  const exponent = m[4] ? Number(m[4]) : 0;
+  let units = BigInt(whole + frac);
+  let scale = frac.length - exponent;
+  if (scale < 0) {
+    units *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return normalize({ units: negative ? -units : units, scale });
+}
+
+/** Drops trailing zeros after the point: 125450/2 → 12545/1. */
+function normalize(d: Decimal): Decimal {
+  let { units, scale } = d;
+  while (scale > 0 && units % 10n === 0n) {
+    units /= 10n;
+    scale--;
+  }
+  return { units, scale };
+}
+
+export function decimalToString(d: Decimal): string {
+  const { units, scale } = normalize(d);
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString();
+  if (scale === 0) return (negative ? '-' : '') + digits;
+  const padded = digits.padStart(scale + 1, '0');
+  return `${negative ? '-' : ''}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
+}
+
+export function multiplyDecimal(d: Decimal, factor: bigint): Decimal {
+  return normalize({ units: d.units * factor, scale: d.scale });
+}
+
+/**
+ * A spreadsheet number as the decimal a person typed. Excel keeps 15 significant digits, so
+ * 12.499999999999998 (float noise from a formula) reads as 12.5, as Excel itself shows it.
+ */
+export function excelNumberToDecimal(n: number): Decimal | null {
+  if (!Number.isFinite(n)) return null;
+  return parseDecimal(n.toPrecision(15));
+}
+
+const NUMERAL_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
+const NUMERAL_SMALL_UNITS: Record<string, bigint> = { 十: 10n, 拾: 10n, 百: 100n, 佰: 100n, 千: 1000n, 仟: 1000n };
+const NUMERAL_BIG_UNITS: Record<string, bigint> = { 万: 10_000n, 萬: 10_000n, 亿: 100_000_000n, 億: 100_000_000n };
+const NUMERAL_CHARS = new RegExp(`^[${Object.keys({ ...NUMERAL_DIGITS, ...NUMERAL_SMALL_UNITS, ...NUMERAL_BIG_UNITS }).join('')}点]+$`);
+
+/**
+ * Chinese numerals: "三千二百万" → 32000000, "十二" → 12, "二〇二二" → 2022 (digit by digit),
+ * "三点五" → 3.5. Returns null for anything else.
+ */
+export function parseChineseNumeral(text: string): Decimal | null {
+  if (!text || !NUMERAL_CHARS.test(text)) return null;
+  const [intPart = '', fracPart, extra] = text.split('点');
+  if (extra !== undefined) return null;
+  let frac = '';
+  if (fracPart !== undefined) {
+    for (const ch of fracPart) {
+      const d = NUMERAL_DIGITS[ch];
+      if (d === undefined) return null;
+      frac += d;
+    }
+    if (!frac) return null;
+  }
+  const whole = parseNumeralInteger(intPart);
+  if (whole === null) return null;
+  return normalize({ units: BigInt(whole.toString() + frac), scale: frac.length });
+}
+
+function parseNumeralInteger(text: string): bigint | null {
+  if (text === '') return 0n;
+  // Digit by digit, as years are written: 二〇二二.
+  if ([...text].every((ch) => NUMERAL_DIGITS[ch] !== undefined)) {
+    return BigInt([...text].map((ch) => NUMERAL_DIGITS[ch]).join(''));
+  }
+  let total = 0n;
+  let section = 0n;
+  let digit: bigint | null = null;
+  for (const ch of text) {
+    const d = NUMERAL_DIGITS[ch];
+    if (d === 0) continue; // 零 only holds a place: 一百零五
+    if (d !== undefined) {
+      if (digit !== null) return null;
+      digit = BigInt(d);
+      continue;
+    }
+    const small = NUMERAL_SMALL_UNITS[ch];
+    if (small !== undefined) {
+      section += (digit ?? 1n) * small;
+      digit = null;
+      continue;
+    }
+    const big = NUMERAL_BIG_UNITS[ch];
+    if (big === undefined) return null;
+    section += digit ?? 0n;
+    digit = null;
+    // 亿 after 万 (万亿) scales everything before it; 万 alone scales the current section.
+    if (big > 10_000n) {
+      total = (total + section) * big;
+    } else {
+      total += section * big;
+    }
+    section = 0n;
+  }
+  return total + section + (digit ?? 0n);
+}
+
+const MULTIPLIERS: Record<string, bigint> = { 十: 10n, 百: 100n, 千: 1000n, 万: 10_000n, 亿: 100_000_000n };
+/** Units whose first character is also a multiplier: 83.2万千瓦 is 832000 千瓦, not 8.32亿 瓦. */
+const UNITS_STARTING_WITH_MULTIPLIER = ['千瓦时', '千瓦', '千伏安', '千伏', '千米', '千克', '百分点', '百分比'];
+/** Words around a figure that say it is not exact ("约", "超", "余", "左右") or that it is a total ("共计"). */
+const APPROXIMATE_BEFORE = /^(约|近|超过|超|逾|接近)/;
+const EXACT_BEFORE = /^(达到|达|共计|共|合计|总计|累计)/;
+
+export interface Quantity {
+  /** The value in the base unit, exact: "83.2万千瓦" → 832000 (千瓦). */
+  value: Decimal;
+  /** The number as written, before the multiplier: "83.2". */
+  number: Decimal;
+  /** 万 → 10000n, 亿 → 100000000n, 万亿 → 10^12; 1n when none is written. */
+  multiplier: bigint;
+  /** What is counted, after the multiplier: 元, 千瓦, 亩, 个, % … ('' when nothing follows). */
+  unit: string;
+  /** Written with 约/近/超/逾 or 余/多: the figure is not exact. */
+  approximate: boolean;
+}
+
+/**
+ * Reads a number with its Chinese multiplier and unit: "1254亿元", "12.5万元", "3.2亿", "83.2万千瓦",
+ * "1,254.5", "三千二百万元", "超1000亿元", "36.85%". Full-width forms are accepted.
+ */
+export function parseQuantity(input: string): Parsed<Quantity> {
+  let text = toHalfWidth(input).replace(/[\s\u00a0\u2009\u202f]/g, '').replace(/^[¥￥]/, '');
+  let approximate = false;
+  const loose = APPROXIMATE_BEFORE.exec(text);
+  if (loose) {
+    approximate = true;
+    text = text.slice(loose[1]!.length);
+  } else {
+    const total = EXACT_BEFORE.exec(text);
+    if (total) text = text.slice(total[1]!.length);
+  }
+  const numberMatch = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?/.exec(text);
+  let numberText = numberMatch?.[0] ?? '';
+  let number: Decimal | null = null;
+  let rest: string;
+  if (numberText && /\d/.test(numberText)) {
+    number = parseDecimal(numberText.replace(/,/g, ''));
+    rest = text.slice(numberText.length);
+  } else {
+    // Chinese numerals: take the longest numeral prefix that parses, leaving the unit.
+    numberText = '';
+    for (let end = text.length; end > 0; end--) {
+      const candidate = parseChineseNumeral(text.slice(0, end));
+      if (candidate) {
+        number = candidate;
+        numberText = text.slice(0, end);
+        break;
+      }
+    }
+    rest = text.slice(numberText.length);
+  }
+  if (!number) return { ok: false, rule: 'number.format', params: { value: input } };
+
+  // 余/多 sit after the number or after its multiplier ("1000余亿元", "3万余元"), 左右 at the end.
+  const skipRemainder = () => {
+    if (/^(余|多)/.test(rest)) {
+      approximate = true;
+      rest = rest.slice(1);
+    }
+  };
+  skipRemainder();
+  let multiplier = 1n;
+  while (rest && MULTIPLIERS[rest[0]!] !== undefined && !UNITS_STARTING_WITH_MULTIPLIER.some((u) => rest.startsWith(u))) {
+    multiplier *= MULTIPLIERS[rest[0]!]!;
+    rest = rest.slice(1);
+  }
+  skipRemainder();
+  if (rest.endsWith('左右')) {
+    approximate = true;
+    rest = rest.slice(0, -2);
+  }
+  if (/[\d,.]/.test(rest)) return { ok: false, rule: 'number.format', params: { value: input } };
+  return { ok: true, value: multiplyDecimal(number, multiplier), number, multiplier, unit: rest, approximate };
+}
+
+/** A money unit and how many yuan it holds. */
+export type AmountUnit = '元' | '万元' | '亿元';
+export const AMOUNT_UNIT_YUAN: Record<AmountUnit, bigint> = { 元: 1n, 万元: 10_000n, 亿元: 100_000_000n };
+
+/** The unit a header names: "总投资（万元）" → {label: "总投资", unit: "万元"}; "单位：亿元" → unit "亿元". */
+export function splitHeaderUnit(header: string): { label: string; unit: string | null } {
+  const text = toHalfWidth(header).replace(/\s+/g, '');
+  const paren = /^(.*?)[([【]([^()[\]【】]*)[)\]】]\s*$/.exec(text);
+  if (paren) {
+    const inside = paren[2]!.replace(/^单位[:：]?/, '');
+    return { label: paren[1]!, unit: inside || null };
+  }
+  const labelled = /^(.*?)单位[:：](.+)$/.exec(text);
+  if (labelled) return { label: labelled[1]!, unit: labelled[2]! };
+  return { label: text, unit: null };
+}
+
+/** "万元" → 10000n; "亿元" → 10^8; "元" → 1n; anything that is not a money unit → null. */
+export function amountUnitYuan(unit: string): bigint | null {
+  const m = /^([十百千万亿]*)元$/.exec(toHalfWidth(unit).trim());
+  if (!m) return null;
+  let factor = 1n;
+  for (const ch of m[1]!) factor *= MULTIPLIERS[ch]!;
+  return factor;
+}
+
+export type AmountInput = string | number | null | undefined;
+
+/**
+ * An amount of money to 分, exactly. A number with no unit of its own is in `defaultUnit` (the
+ * unit from its column header, 元 when there is none); "3.2亿" or "12.5万元" carry their own.
+ * A spreadsheet number is read at Excel's 15 significant digits.
+ */
+export function parseAmountFen(input: AmountInput, options: { defaultUnit?: string | null } = {}): Parsed<{ fen: bigint; approximate: boolean }> {
+  const defaultFactor = amountUnitYuan(options.defaultUnit ?? '元');
+  if (defaultFactor === null) return { ok: false, rule: 'amount.unit', params: { value: options.defaultUnit } };
+  let yuan: Decimal;
+  let approximate = false;
+  if (typeof input === 'number') {
+    const d = excelNumberToDecimal(input);
+    if (!d) return { ok: false, rule: 'number.format', params: { value: String(input) } };
+    yuan = multiplyDecimal(d, defaultFactor);
+  } else {
+    const q = parseQuantity(String(input ?? ''));
+    if (!q.ok) return q;
+    approximate = q.approximate;
+    if (q.unit === '' || q.unit === '元') {
+      const unitFactor = q.unit === '' && q.multiplier === 1n ? defaultFactor : 1n;
+      yuan = multiplyDecimal(q.value, unitFactor);
+    } else {
+      return { ok: false, rule: 'amount.unit', params: { value: q.unit } };
+    }
+  }
+  return decimalToFen(yuan, approximate);
+}
+
+function decimalToFen(yuan: Decimal, approximate: boolean): Parsed<{ fen: bigint; approximate: boolean }> {
+  if (yuan.units < 0n) return { ok: false, rule: 'money.negative' };
+  let fen: bigint;
+  if (yuan.scale <= 2) fen = yuan.units * 10n ** BigInt(2 - yuan.scale);
+  else {
+    const divisor = 10n ** BigInt(yuan.scale - 2);
+    if (yuan.units % divisor !== 0n) return { ok: false, rule: 'money.decimals' };
+    fen = yuan.units / divisor;
+  }
+  if (fen > MAX_FEN) return { ok: false, rule: 'money.tooLarge' };
+  return { ok: true, fen, approximate };
+}
+
+/**
+ * A plain non-negative number (a count, a percentage, an attribute): "1,200", "８５%", "83.2万"
+ * (→ 832000), or a spreadsheet number. `unit` says which written unit is accepted besides none.
+ */
+export function parsePlainNumber(input: string | number, options: { units?: readonly string[] } = {}): Parsed<{ value: Decimal }> {
+  if (typeof input === 'number') {
+    const d = excelNumberToDecimal(input);
+    return d ? { ok: true, value: d } : { ok: false, rule: 'number.format', params: { value: String(input) } };
+  }
+  const q = parseQuantity(input);
+  if (!q.ok) return q;
+  if (q.unit && !(options.units ?? []).includes(q.unit)) return { ok: false, rule: 'amount.unit', params: { value: q.unit } };
+  return { ok: true, value: q.value };
+}

@@ -1,0 +1,142 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { SIZE_BANDS, shiftDateYears, type BaseMeasure, type FundSource, type Grouping } from '@guatu/core';
+import { projects } from '../../db/schema/index.js';
+import type { Actor } from '../../policies/actor.js';
+import { projectConditions } from '../filters/filters.repository.js';
+import { DATED_FILTERS, type ProjectFilter } from '../filters/filters.schemas.js';
+import { projectWarnings } from '../filters/warnings.repository.js';
+import type { AggregatePlan } from './stats.repository.js';
+
+/** A value to compute: a base measure over the current set, or (already shifted a year back) over last year's. */
+export interface ValueSpec {
+  base: BaseMeasure;
+  set: 'cur' | 'prev';
+}
+
+/** Where region and category groupings start: rows are the next level below these. */
+export interface GroupingBases {
+  region: { code: string; depth: number };
+  category: { code: string; depth: number };
+}
+
+export interface ProjectStatsInput {
+  actor: Actor;
+  filter: ProjectFilter;
+  asOf: string;
+  groupBy: Grouping[];
+  specs: ValueSpec[];
+  drill: boolean;
+  bases: GroupingBases;
+}
+
+export const FUND_COLUMNS: Record<FundSource, string> = {
+  outOfProvince: 'funds_out_of_province',
+  inProvince: 'funds_in_province',
+  foreign: 'funds_foreign',
+  centralBudget: 'funds_central_budget',
+  specialBonds: 'funds_special_bonds',
+  bankLoans: 'funds_bank_loans',
+  selfRaised: 'funds_self_raised',
+};
+
+/** The same filter a year earlier: every date in it moves back one year. */
+export function shiftFilterYear(filter: ProjectFilter): ProjectFilter {
+  const shifted: ProjectFilter = { ...filter };
+  for (const key of DATED_FILTERS) if (filter[key]) shifted[key] = shiftDateYears(filter[key]!, -1);
+  return shifted;
+}
+
+export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
+  const withPrev = input.specs.some((s) => s.set === 'prev');
+  const selects = [selectSet(input, input.filter, input.asOf, true)];
+  if (withPrev) selects.push(selectSet(input, shiftFilterYear(input.filter), shiftDateYears(input.asOf, -1), false));
+
+  const joins: SQL[] = [];
+  const ctes: SQL[] = [];
+  const values = input.specs.map((spec, j) => {
+    const only = spec.set === 'cur' ? sql`sel.cur` : sql`not sel.cur`;
+    const alias = sql.raw(`m${j}`);
+    const b = spec.base;
+    switch (b.kind) {
+      case 'count':
+        return sql`(count(*) filter (where ${only}))::int`;
+      case 'totalInvestment':
+        return sql`coalesce(sum(sel.total_investment) filter (where ${only}), 0)::text`;
+      case 'agreementAmount':
+        return sql`coalesce(sum(sel.agreement_amount) filter (where ${only}), 0)::text`;
+      case 'attr':
+        return sql`coalesce(sum((sel.attributes ->> ${b.key})::numeric) filter (where ${only}), 0)::text`;
+      case 'plannedInvestment':
+        joins.push(sql`left join project_annual_plans ${alias} on ${alias}.project_id = sel.id and ${alias}.year = ${b.year}`);
+        return sql`coalesce(sum(${alias}.amount) filter (where ${only}), 0)::text`;
+      case 'completedInvestment':
+      case 'fundsInPlace': {
+        const column = b.kind === 'completedInvestment' ? sql`completed_investment` : fundsColumn(b.source);
+        // Materialized, so the sums are computed once however the planner joins them.
+        ctes.push(sql`${alias} as materialized (
+          select project_id, sum(${column}) as v from monthly_reports
+          where status = 'approved' ${b.from ? sql`and period >= ${b.from}` : sql``} and period <= ${b.to}
+            and project_id in (select id from sel)
+          group by project_id
+        )`);
+        joins.push(sql`left join ${alias} on ${alias}.project_id = sel.id`);
+        return sql`coalesce(sum(${alias}.v) filter (where ${only}), 0)::text`;
+      }
+      default:
+        throw new Error(`not a project measure: ${b.kind}`);
+    }
+  });
+
+  return { sel: sql.join(selects, sql` union all `), groupCount: input.groupBy.length, ctes, joins, values, drill: input.drill };
+}
+
+function fundsColumn(source: FundSource | null): SQL {
+  if (source) return sql.raw(FUND_COLUMNS[source]);
+  return sql.raw(Object.values(FUND_COLUMNS).join(' + '));
+}
+
+function selectSet(input: ProjectStatsInput, filter: ProjectFilter, asOf: string, cur: boolean): SQL {
+  const needsLight = input.groupBy.includes('light');
+  const keys = input.groupBy.map((g, i) => sql`${groupKey(g, input.bases, cur)} as ${sql.raw(`g${i}`)}`);
+  return sql`select ${projects.id} as id, ${sql.raw(cur ? 'true' : 'false')} as cur,
+      ${projects.totalInvestment} as total_investment, ${projects.agreementAmount} as agreement_amount, ${projects.attributes} as attributes
+      ${keys.length ? sql`, ${sql.join(keys, sql`, `)}` : sql``}
+    from ${projects}
+    join regions r on r.code = ${projects.regionCode}
+    join categories c on c.code = ${projects.categoryCode}
+    ${needsLight ? sql`left join ${projectWarnings(input.actor, asOf)} w on w.project_id = ${projects.id}` : sql``}
+    where ${projectConditions(input.actor, filter, asOf)}`;
+}
+
+/** The value a project takes in a grouping. Last year's start months are moved forward to line up with this year's rows. */
+function groupKey(g: Grouping, bases: GroupingBases, cur: boolean): SQL {
+  const started = cur ? sql`${projects.startedOn}` : sql`(${projects.startedOn} + interval '1 year')`;
+  switch (g) {
+    case 'region':
+      // The next level below the base; the base itself (a prefecture's 市直 projects) is a row of its own.
+      return sql`coalesce(nullif(split_part(r.path, '/', ${bases.region.depth + 1}), ''), ${bases.region.code})`;
+    case 'category':
+      return sql`coalesce(nullif(split_part(c.path, '/', ${bases.category.depth + 1}), ''), ${bases.category.code})`;
+    case 'stage':
+      return sql`${projects.stage}`;
+    case 'level':
+      return sql`${projects.level}`;
+    case 'kind':
+      return sql`${projects.kind}`;
+    case 'managedBy':
+      return sql`case when r.level = 'prefecture' then 'prefecture' else 'county' end`;
+    case 'light':
+      return sql`coalesce(w.light, 'green')`;
+    case 'startMonth':
+      return sql`to_char(${started}, 'YYYY-MM')`;
+    case 'startQuarter':
+      return sql`to_char(${started}, 'YYYY-"Q"Q')`;
+    case 'sizeBand':
+      return sql`case ${sql.join(
+        SIZE_BANDS.map((b) => (b.max === null ? sql`else ${b.code}` : sql`when ${projects.totalInvestment} < ${b.max} then ${b.code}`)),
+        sql` `,
+      )} end`;
+    default:
+      throw new Error(`not a project grouping: ${g}`);
+  }
+}
