@@ -49,6 +49,41 @@ export interface ProjectSummary {
   startedOn: string | null;
   totalInvestment: string;
   version: number;
+  /** Warning light (预警) and why, as of today. */
+  light?: Light;
+  warningReasons?: string[];
+}
+
+export type Light = 'red' | 'yellow' | 'green';
+
+export interface ProjectWarning {
+  asOf: string;
+  light: Light;
+  reasons: string[];
+  investment: {
+    period: string;
+    light: Light | null;
+    annualPlan: string | null;
+    completedYearToDate: string;
+    progressPercent: string | null;
+    elapsedPercent: string;
+    lagPoints: string | null;
+  };
+  overdueMilestones: { id: number; kind: string; name: string | null; plannedOn: string }[];
+  overdueProblems: { id: number; title: string; dueOn: string }[];
+}
+
+export interface Milestone {
+  id: number;
+  projectId: number;
+  kind: string;
+  kindName: string;
+  name: string | null;
+  plannedOn: string | null;
+  actualOn: string | null;
+  note: string | null;
+  overdue: boolean;
+  version: number;
 }
 
 export interface Project extends ProjectSummary {
@@ -72,6 +107,7 @@ export interface Project extends ProjectSummary {
   updatedAt: string;
   updatedByName: string | null;
   abilities: { update: boolean; transitions: Stage[]; report: boolean; raiseProblem: boolean };
+  warning?: ProjectWarning;
 }
 
 export interface StageChange {

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Card, Empty, List, Tabs, Tag, Typography } from 'antd';
 import { PROBLEM_STATUS_LABELS } from '@guatu/core';
 import { get } from '../../api/client';
 import type { Page, Problem } from '../../api/types';
@@ -7,19 +8,39 @@ import { useI18n } from '../../app/i18n';
 import { date } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { ProblemActions } from '../problems/ProblemActions';
+import { OverdueMilestones } from './OverdueMilestones';
 
-/** The area's open problems, overdue first in red; each can be ticked off from here by whoever may. */
+/** The area's open problems and overdue milestones; each can be ticked off from here by whoever may. */
 export function OpenItemsPanel({ region }: { region: string }) {
+  const { t } = useI18n();
+  const [problems, setProblems] = useState<number | null>(null);
+  const [milestones, setMilestones] = useState<number | null>(null);
+  return (
+    <Card size="small" extra={<Link to={`/problems?region=${region}`}>{t('map.allProblems')}</Link>} data-testid="open-items" styles={{ body: { paddingTop: 0 } }}>
+      <Tabs
+        size="small"
+        items={[
+          { key: 'problems', label: `${t('map.openProblems')}（${problems ?? '…'}）`, children: <OpenProblems region={region} onTotal={setProblems} /> },
+          { key: 'milestones', label: `${t('map.overdueMilestones')}（${milestones ?? '…'}）`, children: <OverdueMilestones region={region} onTotal={setMilestones} />, forceRender: true },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function OpenProblems({ region, onTotal }: { region: string; onTotal(n: number): void }) {
   const { t, label, locale } = useI18n();
-  const state = useLoad(() => get<Page<Problem>>('/problems', { region, open: 'true', pageSize: 100 }), [region]);
+  const state = useLoad(
+    () =>
+      get<Page<Problem>>('/problems', { region, open: 'true', pageSize: 100 }).then((r) => {
+        onTotal(r.total);
+        return r;
+      }),
+    [region],
+  );
   const items = [...(state.data?.items ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return (
-    <Card
-      size="small"
-      title={`${t('map.openProblems')}（${state.data?.total ?? 0}）`}
-      extra={<Link to={`/problems?region=${region}`}>{t('map.allProblems')}</Link>}
-      data-testid="open-items"
-    >
+    <>
       {items.length === 0 && !state.loading ? (
         <Empty />
       ) : (
@@ -47,6 +68,6 @@ export function OpenItemsPanel({ region }: { region: string }) {
           )}
         />
       )}
-    </Card>
+    </>
   );
 }

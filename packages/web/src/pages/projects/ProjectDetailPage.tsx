@@ -14,6 +14,8 @@ import { ProblemList } from '../problems/ProblemList';
 import { ProjectFacts } from './ProjectFacts';
 import { ProjectHistory } from './ProjectHistory';
 import { ProjectReports } from './ProjectReports';
+import { LightTag } from './LightTag';
+import { ProjectMilestones } from './ProjectMilestones';
 import { StageActions } from './StageActions';
 import { StageTag } from './StageTag';
 import { StageTimeline } from './StageTimeline';
@@ -46,6 +48,7 @@ function ProjectDetail({ id }: { id: number }) {
                   {p.code}
                 </Typography.Text>
                 <StageTag stage={p.stage} />
+                {p.warning && <LightTag light={p.warning.light} reasons={p.warning.reasons} />}
                 <Typography.Text type="secondary">
                   {p.regionName}
                   {p.managedByPrefecture ? '（市直）' : ''} · {label(KIND_LABELS, p.kind)}
@@ -76,6 +79,7 @@ function ProjectDetail({ id }: { id: number }) {
               items={[
                 { key: 'facts', label: t('detail.facts'), children: <ProjectFacts project={p} /> },
                 { key: 'timeline', label: t('detail.timeline'), children: <StageTimeline projectId={p.id} version={p.version} /> },
+                { key: 'milestones', label: t('detail.milestones'), children: <ProjectMilestones project={p} /> },
                 { key: 'reports', label: t('detail.reports'), children: <ProjectReports project={p} /> },
                 {
                   key: 'problems',

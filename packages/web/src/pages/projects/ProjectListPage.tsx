@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { date, money } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { ProjectFilters, type ListFilter } from './ProjectFilters';
+import { LightTag } from './LightTag';
 import { StageTag } from './StageTag';
 
 const SORTS = ['code', 'name', 'totalInvestment', 'startedOn', 'stage', 'updatedAt'] as const;
@@ -73,7 +74,7 @@ export default function ProjectListPage() {
           size="middle"
           loading={state.loading}
           dataSource={state.data?.items ?? []}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1280 }}
           onChange={(pagination, _filters, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const field = s?.order ? String(s.field) : undefined;
@@ -105,6 +106,7 @@ export default function ProjectListPage() {
             },
             { title: t('projects.region'), dataIndex: 'regionName', width: 130, render: (n: string, p) => (p.managedByPrefecture ? `${n}（市直）` : n) },
             { title: t('projects.category'), dataIndex: 'categoryName', width: 120 },
+            { title: t('projects.warning'), dataIndex: 'light', width: 80, render: (l, p) => (l ? <LightTag light={l} reasons={p.warningReasons} /> : null) },
             { title: t('projects.stage'), dataIndex: 'stage', key: 'stage', sorter: true, sortOrder: so('stage'), width: 100, render: (s) => <StageTag stage={s} /> },
             { title: t('projects.level'), dataIndex: 'level', width: 100, render: (l: string) => label(LEVEL_LABELS, l) },
             {
