@@ -107,7 +107,8 @@ const BODY: Record<string, () => unknown> = {
 };
 
 /** Routes that answer with the intruder's own data (lists, statistics): they must answer, but without 麒麟区 in them. */
-const OWN_DATA = /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds)$|^POST \/api\/v1\/(stats|projects\/search)$/;
+const OWN_DATA =
+  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|projects\/points|reports\/worklist|milestones\/overdue)$|^POST \/api\/v1\/(stats|projects\/search)$/;
 
 describe('a user of another county, with every role', () => {
   it('can neither read nor change any record of 麒麟区 through any route', async () => {
@@ -143,5 +144,5 @@ describe('a user of another county, with every role', () => {
 
 /** List routes are asked for 麒麟区 by name where they take a region. */
 function regionQuery(path: string): string {
-  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits)$/.test(path) ? '?region=530302' : '';
+  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits|points|worklist|overdue)$/.test(path) ? '?region=530302' : '';
 }
