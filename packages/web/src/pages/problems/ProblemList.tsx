@@ -7,6 +7,7 @@ import type { Page, Problem } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { date } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
+import { AssignProblemButton } from './AssignProblemButton';
 import { ProblemActions } from './ProblemActions';
 
 const STATUS_COLORS: Record<string, string> = { open: 'red', in_progress: 'gold', resolved: 'blue', escalated: 'purple', closed: 'green' };
@@ -82,15 +83,18 @@ export function ProblemList({ query, showProject = true, onChanged }: { query: P
         { title: t('problems.raisedBy'), dataIndex: 'raisedByName', width: 140 },
         {
           title: t('actions'),
-          width: 220,
+          width: 260,
           render: (_, p) => (
-            <ProblemActions
-              problem={p}
-              onDone={() => {
-                state.reload();
-                onChanged?.();
-              }}
-            />
+            <>
+              <ProblemActions
+                problem={p}
+                onDone={() => {
+                  state.reload();
+                  onChanged?.();
+                }}
+              />{' '}
+              <AssignProblemButton problem={p} onDone={() => state.reload()} />
+            </>
           ),
         },
       ]}

@@ -6,6 +6,7 @@ import type { StatsFilter } from '../../api/stats';
 import { useI18n } from '../../app/i18n';
 import { categoryTree, loadCategories, type TreeOption } from '../../lib/codeLists';
 import { RegionSelect } from '../../lib/RegionSelect';
+import { RecordSelect } from './RecordSelect';
 
 export interface ListFilter extends StatsFilter {
   q?: string;
@@ -106,6 +107,9 @@ export function ProjectFilters({ value, onChange }: { value: ListFilter; onChang
         style={{ minWidth: 130 }}
         allowClear
       />
+      <RecordSelect kind="batches" value={value.batch} onChange={(batch) => set({ batch })} placeholder={t('projects.batch')} />
+      <RecordSelect kind="key-lists" value={value.keyList} onChange={(keyList) => set({ keyList })} placeholder={t('projects.keyList')} />
+      <RecordSelect kind="accountability-groups" value={value.group} onChange={(group) => set({ group })} placeholder={t('projects.group')} />
       <DatePicker.RangePicker
         value={[value.startedFrom ? dayjs(value.startedFrom) : null, value.startedTo ? dayjs(value.startedTo) : null]}
         onChange={(range) => set({ startedFrom: range?.[0]?.format('YYYY-MM-DD'), startedTo: range?.[1]?.format('YYYY-MM-DD') })}

@@ -16,7 +16,7 @@ import { StageTag } from './StageTag';
 
 const SORTS = ['code', 'name', 'totalInvestment', 'startedOn', 'stage', 'updatedAt'] as const;
 /** Filters the form has no control for: they arrive from a figure's drill-down and show as tags. */
-const DRILL_KEYS = ['managedBy', 'batch', 'keyList', 'group', 'lights', 'warnings', 'sizeBands', 'regions', 'ids', 'signedFrom', 'signedTo', 'completedFrom', 'completedTo', 'maxTotalInvestment', 'asOf'] as const;
+const DRILL_KEYS = ['managedBy', 'lights', 'warnings', 'sizeBands', 'regions', 'ids', 'signedFrom', 'signedTo', 'completedFrom', 'completedTo', 'maxTotalInvestment', 'asOf'] as const;
 
 /** The project library: server-side filters, sorting and paging, all kept in the URL. */
 export default function ProjectListPage() {
