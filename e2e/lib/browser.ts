@@ -32,7 +32,8 @@ export async function newContext(viewport = DESKTOP): Promise<{ context: Browser
   const b = await launch();
   const context = await b.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: BASE_URL, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI's two cores may be busy with the rest of the suite.
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`${e.message} at ${page.url()}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`));
   // Anything not served by Guatu itself (a CDN, an online font or map) would break on an intranet.
@@ -47,11 +48,11 @@ export async function newContext(viewport = DESKTOP): Promise<{ context: Browser
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, username: string, next = '/'): Promise<void> {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
   try {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('user-region').waitFor();
   } catch (e) {
     await screenshot(page, `failed-sign-in-${username}`);
@@ -67,5 +68,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Waits until no request has been in flight for a moment, so a screenshot shows settled data. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 30_000 }).catch(() => undefined);
 }

@@ -51,6 +51,8 @@ describe('monthly reporting', () => {
 
     // This month's worklist lists it; the form starts a draft, saves it, and submits it.
     await page.goto('/reports');
+    await page.getByTestId('worklist-search').locator('input').fill(code);
+    await page.getByTestId('worklist-search').locator('input').press('Enter');
     await page.getByTestId(`fill-${code}`).click();
     await page.getByTestId('report-status').filter({ hasText: '草稿' }).waitFor();
     await page.getByTestId('completedInvestment').fill('15000000');

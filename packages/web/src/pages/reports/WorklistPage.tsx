@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { Button, Card, DatePicker, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, DatePicker, Input, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { chinaPeriod, REPORT_STATUS_LABELS } from '@guatu/core';
 import { get } from '../../api/client';
@@ -26,6 +27,7 @@ export default function WorklistPage() {
   const period = /^\d{4}-\d{2}$/.test(params.get('period') ?? '') ? params.get('period')! : chinaPeriod();
   const state = useLoad(() => get<Worklist>('/reports/worklist', { period, pageSize: 500 }), [period]);
   const openReport = useOpenReport();
+  const [search, setSearch] = useState('');
 
   return (
     <div>
@@ -54,8 +56,18 @@ export default function WorklistPage() {
                 </Typography.Text>
                 <Typography.Text data-testid="worklist-summary">{t('worklist.summary', { n: w.total, submitted, late })}</Typography.Text>
               </Space>
+              <Input.Search
+                allowClear
+                placeholder={t('projects.search')}
+                onSearch={(v) => setSearch(v.trim())}
+                onChange={(e) => !e.target.value && setSearch('')}
+                style={{ maxWidth: 320, display: 'block', marginBottom: 8 }}
+                aria-label={t('projects.search')}
+                data-testid="worklist-search"
+              />
               <List
-                dataSource={w.items}
+                dataSource={[...w.items].filter((i) => !search || i.projectName.includes(search) || i.projectCode.startsWith(search)).sort((a, b) => urgency(a) - urgency(b))}
+                pagination={w.items.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
                 data-testid="worklist"
                 rowKey="projectId"
                 renderItem={(item) => (
@@ -94,4 +106,11 @@ export default function WorklistPage() {
       </Loaded>
     </div>
   );
+}
+
+/** What needs the reporter first: late, then returned, not started and drafts, then what is done. */
+function urgency(item: WorklistItem): number {
+  if (item.late) return 0;
+  const status = item.report?.status;
+  return status === 'returned' ? 1 : !status ? 2 : status === 'draft' ? 3 : status === 'submitted' ? 4 : 5;
 }
