@@ -66,7 +66,8 @@ describe('monthly reporting', () => {
 
     // The prefecture reviewer returns it with a comment.
     await switchUser(page, 'reviewer.qujing', '/review');
-    const row = page.getByTestId('review-queue').locator('tr', { hasText: PROJECT });
+    // Demo projects may share a name; the code is the project's own.
+    const row = page.getByTestId('review-queue').locator('tr', { hasText: code });
     await row.getByTestId('report-return').click();
     await page.getByTestId('review-comment-input').fill('到位资金来源请补充佐证材料');
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();

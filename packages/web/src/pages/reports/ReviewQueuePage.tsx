@@ -37,7 +37,13 @@ export default function ReviewQueuePage() {
           pagination={{ current: page, pageSize: 50, total: state.data?.total ?? 0, onChange: (p) => setParams({ status, page: String(p) }) }}
           columns={[
             { title: t('worklist.period'), dataIndex: 'period', width: 110, render: (v: string) => period(v, locale) },
-            { title: t('projects.name'), dataIndex: 'projectName', width: 240, render: (n: string, r) => <Link to={`/reports/${r.id}`}>{n}</Link> },
+            { title: t('projects.name'), dataIndex: 'projectName', width: 240, render: (n: string, r) => (
+                <>
+                  <Link to={`/reports/${r.id}`}>{n}</Link>
+                  <div style={{ fontSize: 12, color: '#6b7280' }}>{r.projectCode}</div>
+                </>
+              ),
+            },
             { title: t('projects.region'), dataIndex: 'regionName', width: 110 },
             { title: field('completedInvestment'), dataIndex: 'completedInvestment', align: 'right', width: 130, render: (v) => money(v, locale) },
             { title: field('funds'), dataIndex: 'fundsTotal', align: 'right', width: 120, render: (v) => money(v, locale) },
