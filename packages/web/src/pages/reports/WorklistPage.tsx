@@ -56,15 +56,16 @@ export default function WorklistPage() {
                 </Typography.Text>
                 <Typography.Text data-testid="worklist-summary">{t('worklist.summary', { n: w.total, submitted, late })}</Typography.Text>
               </Space>
-              <Input.Search
-                allowClear
-                placeholder={t('projects.search')}
-                onSearch={(v) => setSearch(v.trim())}
-                onChange={(e) => !e.target.value && setSearch('')}
-                style={{ maxWidth: 320, display: 'block', marginBottom: 8 }}
-                aria-label={t('projects.search')}
-                data-testid="worklist-search"
-              />
+              <div style={{ maxWidth: 320, marginBottom: 8 }}>
+                <Input.Search
+                  allowClear
+                  placeholder={t('projects.search')}
+                  onSearch={(v) => setSearch(v.trim())}
+                  onChange={(e) => !e.target.value && setSearch('')}
+                  aria-label={t('projects.search')}
+                  data-testid="worklist-search"
+                />
+              </div>
               <List
                 dataSource={[...w.items].filter((i) => !search || i.projectName.includes(search) || i.projectCode.startsWith(search)).sort((a, b) => urgency(a) - urgency(b))}
                 pagination={w.items.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
