@@ -50,7 +50,7 @@ async function load(kind: Collection): Promise<Item[]> {
 }
 
 export function CollectionTable({ kind }: { kind: Collection }) {
-  const { t, locale } = useI18n();
+  const { t, locale, field } = useI18n();
   const state = useLoad(() => load(kind), [kind]);
   return (
     <Table<Item>
@@ -64,7 +64,7 @@ export function CollectionTable({ kind }: { kind: Collection }) {
       locale={state.error ? { emptyText: <Typography.Text type="danger">{state.error.message}</Typography.Text> } : undefined}
       columns={[
         {
-          title: t('projects.name'),
+          title: field('name'),
           dataIndex: 'name',
           width: 280,
           render: (name: string, x) => (
