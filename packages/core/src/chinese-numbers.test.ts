@@ -5,6 +5,7 @@ import {
   decimalToString,
   excelNumberToDecimal,
   parseAmountFen,
+  parseAmountYuan,
   parseChineseNumeral,
   parseDecimal,
   parsePlainNumber,
@@ -57,6 +58,20 @@ describe('amounts as officials write them', () => {
     ['100000000亿元', 'money.tooLarge'],
     ['1.2.3', 'number.format'],
   ])('refuses %s with %s', (input, rule) => expect(fen(input)).toBe(rule));
+
+  it('reads spreadsheet numbers as yuan digit by digit, exactly as through 分', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((i) => i / 100), fc.integer({ min: 0, max: 2 ** 40 }).map((i) => i / 1000)), fc.constantFrom('元', '万元', '亿元'), (n, unit) => {
+        const slow = parseAmountFen(n, { defaultUnit: unit });
+        const fast = parseAmountYuan(n, { defaultUnit: unit });
+        expect(fast).toEqual(slow.ok ? { ok: true, yuan: fenToYuan(slow.fen), approximate: false } : slow);
+      }),
+    );
+    expect(parseAmountYuan(1254.5, { defaultUnit: '万元' })).toEqual({ ok: true, yuan: '12545000', approximate: false });
+    expect(parseAmountYuan(0.01)).toEqual({ ok: true, yuan: '0.01', approximate: false });
+    expect(parseAmountYuan(12.3)).toEqual({ ok: true, yuan: '12.30', approximate: false });
+    expect(parseAmountYuan('3.2亿')).toEqual({ ok: true, yuan: '320000000', approximate: false });
+  });
 
   it('refuses a header unit that is not money', () => {
     expect(parseAmountFen('12', { defaultUnit: '千瓦' })).toMatchObject({ ok: false, rule: 'amount.unit' });

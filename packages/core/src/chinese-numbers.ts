@@ -3,7 +3,7 @@
  * "１２５４．５", "三千二百万", "超1000亿元". Everything is exact: a value is an integer count of
  * units at a decimal scale, never a binary float, so "12.5万元" is exactly 125000 元.
  */
-import { MAX_FEN } from './money.js';
+import { MAX_FEN, fenToYuan } from './money.js';
 
 /** An exact decimal: `units / 10^scale`. */
 export interface Decimal {
@@ -74,6 +74,7 @@ export function multiplyDecimal(d: Decimal, factor: bigint): Decimal {
  */
 export function excelNumberToDecimal(n: number): Decimal | null {
   if (!Number.isFinite(n)) return null;
+  if (Number.isSafeInteger(n) && Math.abs(n) < 1e15) return { units: BigInt(n), scale: 0 };
   return parseDecimal(n.toPrecision(15));
 }
 
@@ -238,12 +239,16 @@ export function splitHeaderUnit(header: string): { label: string; unit: string |
   return { label: text, unit: null };
 }
 
+const unitFactors = new Map<string, bigint | null>();
+
 /** "万元" → 10000n; "亿元" → 10^8; "元" → 1n; anything that is not a money unit → null. */
 export function amountUnitYuan(unit: string): bigint | null {
+  let factor = unitFactors.get(unit);
+  if (factor !== undefined) return factor;
   const m = /^([十百千万亿]*)元$/.exec(toHalfWidth(unit).trim());
-  if (!m) return null;
-  let factor = 1n;
-  for (const ch of m[1]!) factor *= MULTIPLIERS[ch]!;
+  factor = m ? [...m[1]!].reduce((f, ch) => f * MULTIPLIERS[ch]!, 1n) : null;
+  // Headers name a handful of units; a sheet's cells ask for the same few again and again.
+  if (unitFactors.size < 1000) unitFactors.set(unit, factor);
   return factor;
 }
 
@@ -275,6 +280,35 @@ export function parseAmountFen(input: AmountInput, options: { defaultUnit?: stri
     }
   }
   return decimalToFen(yuan, approximate);
+}
+
+/**
+ * The same reading as parseAmountFen, as canonical yuan ("1254.50", "58500000000"). A spreadsheet
+ * number is shifted digit by digit, with no bigint arithmetic: an import reads hundreds of
+ * thousands of such cells.
+ */
+export function parseAmountYuan(input: AmountInput, options: { defaultUnit?: string | null } = {}): Parsed<{ yuan: string; approximate: boolean }> {
+  if (typeof input === 'number' && Number.isFinite(input)) {
+    const factor = amountUnitYuan(options.defaultUnit ?? '元');
+    if (factor === null) return { ok: false, rule: 'amount.unit', params: { value: options.defaultUnit } };
+    const text = input.toPrecision(15);
+    if (!text.includes('e')) {
+      const places = 2 + factor.toString().length - 1; // 分 per unit is a power of ten
+      const [whole = '', fraction = ''] = text.split('.');
+      const frac = fraction.replace(/0+$/, '');
+      const negative = whole.startsWith('-');
+      if (frac.length > places) return { ok: false, rule: negative ? 'money.negative' : 'money.decimals' };
+      const fen = ((negative ? whole.slice(1) : whole) + frac.padEnd(places, '0')).replace(/^0+(?=\d)/, '');
+      if (negative && /[1-9]/.test(fen)) return { ok: false, rule: 'money.negative' };
+      if (fen.length > 18) return { ok: false, rule: 'money.tooLarge' };
+      const padded = fen.padStart(3, '0');
+      const yuan = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
+      const cents = padded.slice(-2);
+      return { ok: true, yuan: cents === '00' ? yuan : `${yuan}.${cents}`, approximate: false };
+    }
+  }
+  const r = parseAmountFen(input, options);
+  return r.ok ? { ok: true, yuan: fenToYuan(r.fen), approximate: r.approximate } : r;
 }
 
 function decimalToFen(yuan: Decimal, approximate: boolean): Parsed<{ fen: bigint; approximate: boolean }> {

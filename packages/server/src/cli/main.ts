@@ -5,6 +5,7 @@ import { seed } from './seed.js';
 import { userAdd } from './user-add.js';
 import { openReady } from './open.js';
 import { stats } from './stats.js';
+import { exportCommand, importCommand, templateCommand } from './exchange.js';
 
 const program = new Command()
   .name('guatu')
@@ -59,6 +60,35 @@ user
   .requiredOption('--roles <roles>', 'comma-separated: reporter, reviewer, admin, leader, press')
   .option('--password <password>', 'password (or GUATU_PASSWORD)')
   .action(userAdd);
+
+program
+  .command('import')
+  .description('Import a workbook of projects, annual plans and monthly reports (all or nothing), or with --oc4ids an OC4IDS project package')
+  .argument('<file>', '.xlsx workbook, or OC4IDS package (.json) with --oc4ids')
+  .option('--dry-run', 'check and summarise only; write nothing')
+  .option('--as <username>', 'act as this user: their region and roles apply, and the audit trail names them')
+  .option('--oc4ids', 'the file is an OC4IDS 0.9 project package')
+  .option('--region <code>', 'with --oc4ids: the responsible region for projects that name none')
+  .action(importCommand);
+
+program
+  .command('template')
+  .description('Write an Excel import template: projects, annual-plans or monthly-reports')
+  .argument('<kind>', 'projects | annual-plans | monthly-reports')
+  .option('-o, --output <file>', 'where to write it (default: <name>导入模板.xlsx)')
+  .option('--as <username>', "drop-downs from this user's regions")
+  .action(templateCommand);
+
+program
+  .command('export')
+  .description('Export the projects as an OC4IDS 0.9 package (--oc4ids) or as a project list (--projects FILE.xlsx|.csv)')
+  .argument('[file]', 'where to write it (default for --oc4ids: standard output)')
+  .option('--oc4ids', 'an OC4IDS 0.9 project package')
+  .option('--projects', 'the project list, as .xlsx or .csv by the file name')
+  .option('--region <code>', 'only this region and what lies below it')
+  .option('--as <username>', "only this user's region")
+  .option('--validate', 'with --oc4ids FILE: validate against the OC4IDS 0.9 schema in ../shared/oc4ids')
+  .action(exportCommand);
 
 program
   .command('config')

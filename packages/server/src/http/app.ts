@@ -11,6 +11,7 @@ import { errorHandler } from './errors.js';
 import { sessionPlugin } from './session.js';
 import { webApp } from './web.js';
 import { routes } from '../modules/routes.js';
+import { readImportLimits, type ImportLimits } from '../modules/exchange/import-limits.js';
 
 export interface AppOptions {
   database: Database;
@@ -23,6 +24,8 @@ export interface AppOptions {
   webDist?: string | undefined;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** What an uploaded workbook may weigh; GUATU_IMPORT_* from the environment by default. */
+  importLimits?: ImportLimits;
 }
 
 export type App = FastifyInstance;
@@ -43,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorate('database', options.database);
+  app.decorate('importLimits', options.importLimits ?? readImportLimits());
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -16,6 +16,8 @@ import { groupRoutes } from './groups/groups.routes.js';
 import { milestoneRoutes } from './milestones/milestones.routes.js';
 import { visitRoutes } from './visits/visits.routes.js';
 import { warningRoutes } from './warnings/warnings.routes.js';
+import { exchangeRoutes } from './exchange/exchange.routes.js';
+import { oc4idsRoutes } from './oc4ids/oc4ids.routes.js';
 
 /** Every route of the API. /api/health stays outside the versioned prefix. */
 export async function routes(app: FastifyInstance, options: { loginRateLimit: number }) {
@@ -45,6 +47,8 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(milestoneRoutes);
       await v1.register(visitRoutes);
       await v1.register(warningRoutes);
+      await v1.register(exchangeRoutes);
+      await v1.register(oc4idsRoutes);
     },
     { prefix: '/v1' },
   );

@@ -43,7 +43,11 @@ beforeAll(async () => {
   const visit = await must(t.call(owner, 'POST', `/api/v1/enterprises/${ids.enterprise}/visits`, { visitedOn: '2022-02-10', visitors: ['张三'], summary: `${SECRET}走访`, demands: [{ content: `${SECRET}诉求` }] }));
   ids.visit = visit.id;
   ids.demand = visit.demands?.[0]?.id ?? 0;
+  // A package that would record a new project in 麒麟区.
+  const exported = (await t.call(owner, 'GET', '/api/v1/oc4ids/package')).body;
+  pkg = { ...exported, projects: exported.projects.slice(0, 1).map((p: any) => ({ ...p, id: 'oc4ids-isolation-1', title: '冒名导入的项目', identifiers: [{ id: 'X-1', scheme: 'internal' }] })) };
 });
+let pkg: unknown;
 afterAll(() => t.close());
 
 /** Fills a path's parameters with the owner's records. */
@@ -62,6 +66,7 @@ function fill(path: string): string {
   const first = path.split('/')[3]!;
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'code') return '530302';
+    if (name === 'kind') return 'projects';
     const kind = name === 'id' ? byResource[first] : name.replace(/Id$/, '');
     const id = kind ? ids[kind] : undefined;
     if (!id) throw new Error(`no record to aim ${path} at: teach county-isolation.test.ts about "${name}" in "${first}"`);
@@ -104,11 +109,15 @@ const BODY: Record<string, () => unknown> = {
   'POST /api/v1/accountability-groups': () => ({ name: '冒名包保组', regionCode: '530302', leader: { name: '冒名' }, members: [], coveredRegions: ['530302'] }),
   'PATCH /api/v1/accountability-groups/{id}': () => ({ version: 1, name: '被篡改的包保组' }),
   'PUT /api/v1/warning-thresholds': () => ({ regionCode: '530302', yellow: 1, red: 2 }),
+  'POST /api/v1/oc4ids/import': () => pkg,
 };
 
 /** Routes that answer with the intruder's own data (lists, statistics): they must answer, but without 麒麟区 in them. */
 const OWN_DATA =
-  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|projects\/points|reports\/worklist|milestones\/overdue)$|^POST \/api\/v1\/(stats|projects\/search)$/;
+  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|exchange\/templates\/\{kind\}|exports\/projects|oc4ids\/package|projects\/points|reports\/worklist|milestones\/overdue)$|^POST \/api\/v1\/(stats|projects\/search)$/;
+
+/** Imports answer with a result that says nothing was committed; uploads are multipart (their own tests cover workbooks). */
+const IMPORTS = /^POST \/api\/v1\/(imports|imports\/annotated|oc4ids\/import)$/;
 
 describe('a user of another county, with every role', () => {
   it('can neither read nor change any record of 麒麟区 through any route', async () => {
@@ -127,6 +136,7 @@ describe('a user of another county, with every role', () => {
         const where = `${key} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
         expect(res.status, where).toBeLessThan(500);
         if (OWN_DATA.test(key)) expect(res.status, where).toBe(200);
+        else if (IMPORTS.test(key)) expect(res.status === 200 ? res.body.committed : false, where).toBe(false);
         else expect([403, 404], where).toContain(res.status);
         const text = JSON.stringify(res.body ?? '');
         expect(text.includes(SECRET), `${where} leaks a 麒麟区 record`).toBe(false);
@@ -144,5 +154,6 @@ describe('a user of another county, with every role', () => {
 
 /** List routes are asked for 麒麟区 by name where they take a region. */
 function regionQuery(path: string): string {
+  if (path.endsWith('/exports/projects')) return '?format=csv&region=530302';
   return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits|points|worklist|overdue)$/.test(path) ? '?region=530302' : '';
 }

@@ -9,3 +9,4 @@ export * from './audit.js';
 export * from './programmes.js';
 export * from './milestones.js';
 export * from './visits.js';
+export * from './exchange.js';

@@ -21,30 +21,50 @@ export interface ProjectFacts {
   completedOn?: string | null | undefined;
 }
 
+/** What the checks need to know about the codes a project names. */
+export interface FactLookups {
+  region: { level: string; path: string } | null;
+  location: { level: string } | null;
+  categoryExists: boolean;
+  investorFound: boolean;
+}
+
 /**
  * Checks a project's facts against the code lists and the rules that span fields. Every problem
  * is collected, so the user sees all of them at once. A responsible region outside the actor's
  * area is a 403 of its own.
  */
 export async function validateProjectFacts(db: Db, actor: Actor, facts: ProjectFacts, options: { checkEntryStage: boolean }): Promise<void> {
-  const issues: Issue[] = [];
   const [region, location, category, investor] = await Promise.all([
     findRegion(db, facts.regionCode),
     facts.locationRegionCode ? findRegion(db, facts.locationRegionCode) : null,
     findCategory(db, facts.categoryCode),
     facts.investorEnterpriseId ? findEnterprise(db, actor, facts.investorEnterpriseId) : null,
   ]);
+  const issues = projectFactIssues(actor, facts, { region, location, categoryExists: !!category, investorFound: !!investor }, options);
+  const scope = issues.find((i) => i.rule === 'region.outOfScope');
+  if (scope) throw outOfScope(scope.field, facts.regionCode);
+  if (issues.length) throw invalid(issues);
+}
 
+/**
+ * The same checks with the lookups done by the caller, so a bulk import can load every region,
+ * category and enterprise once and check thousands of rows by the rules of a single request.
+ * An out-of-scope region is reported as the issue `region.outOfScope`.
+ */
+export function projectFactIssues(actor: Pick<Actor, 'regionPath'>, facts: ProjectFacts, found: FactLookups, options: { checkEntryStage: boolean }): Issue[] {
+  const issues: Issue[] = [];
+  const { region, location } = found;
   if (!region) issues.push({ field: 'regionCode', rule: 'region.unknown', params: { value: facts.regionCode } });
   else if (region.level === 'province') issues.push({ field: 'regionCode', rule: 'region.levelForResponsibility' });
-  else if (!region.path.startsWith(actor.regionPath)) throw outOfScope('regionCode', facts.regionCode);
+  else if (!region.path.startsWith(actor.regionPath)) return [{ field: 'regionCode', rule: 'region.outOfScope', params: { value: facts.regionCode } }];
 
   if (facts.locationRegionCode) {
     if (!location) issues.push({ field: 'locationRegionCode', rule: 'region.unknown', params: { value: facts.locationRegionCode } });
     else if (location.level !== 'county' && location.level !== 'zone') issues.push({ field: 'locationRegionCode', rule: 'region.notCounty' });
   }
-  if (!category) issues.push({ field: 'categoryCode', rule: 'category.unknown', params: { value: facts.categoryCode } });
-  if (facts.investorEnterpriseId && !investor) {
+  if (!found.categoryExists) issues.push({ field: 'categoryCode', rule: 'category.unknown', params: { value: facts.categoryCode } });
+  if (facts.investorEnterpriseId && !found.investorFound) {
     issues.push({ field: 'investorEnterpriseId', rule: 'enterprise.unknown', params: { value: facts.investorEnterpriseId } });
   }
 
@@ -70,10 +90,10 @@ export async function validateProjectFacts(db: Db, actor: Actor, facts: ProjectF
     });
   }
   if (options.checkEntryStage) issues.push(...stageDateIssues(facts));
-  if (issues.length) throw invalid(issues);
+  return issues;
 }
 
-function stageDateIssues(f: ProjectFacts): Issue[] {
+export function stageDateIssues(f: ProjectFacts): Issue[] {
   const issues: Issue[] = [];
   const today = chinaDate();
   const need = (field: 'signedOn' | 'startedOn' | 'completedOn') => {

@@ -1,0 +1,223 @@
+/**
+ * How fast a workbook of monthly reports imports, against how fast exceljs alone can stream-read
+ * the same file, on PGlite and on PostgreSQL, with the peak memory of each run.
+ *
+ *   npm run bench:import                       # 100,000 rows on PGlite, and on PostgreSQL when BENCH_DATABASE_URL is set
+ *   npm run bench:import -- --rows 20000       # a smaller file
+ *   npm run bench:import -- --record           # also append the results to bench/RESULTS.md
+ *
+ * Each engine runs in a child process of its own, so its peak RSS is its own: the file is made
+ * first, then the child reads it with exceljs alone, then imports it for real (all rows checked
+ * by the API's rules and written in one transaction).
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { chinaDate } from '@guatu/core';
+import { openPglite, openPostgres, type Database } from '../packages/server/src/db/client.js';
+import { migrate } from '../packages/server/src/db/migrate.js';
+import { seedReferenceData } from '../packages/server/src/seed/reference-data.js';
+import { REPORT_COLUMNS } from '../packages/server/src/modules/exchange/columns.js';
+import { writeHeader } from '../packages/server/src/modules/exchange/sheet-header.js';
+import { importWorkbook } from '../packages/server/src/modules/exchange/import/import-workbook.js';
+import { DEFAULT_IMPORT_LIMITS } from '../packages/server/src/modules/exchange/import-limits.js';
+import type { Actor } from '../packages/server/src/policies/actor.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, 'out');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
+const ROWS = Number(option('rows', '100000'));
+const MONTHS = 20;
+const PROJECTS = Math.ceil(ROWS / MONTHS);
+const REGION = '530302';
+
+const codeOf = (i: number) => `2021-${REGION}-44-01-${String(i + 1).padStart(6, '0')}`;
+const periodOf = (m: number) => `${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+
+/** The monthly report sheet as a prefecture collects it: two-row header, amounts in 万元, one row per project and month. */
+async function makeWorkbook(file: string) {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const sheet = book.addWorksheet('月度调度');
+  const columns = REPORT_COLUMNS.filter((c) => !c.readOnly || c.key === 'projectName');
+  let r = writeHeader(sheet, columns, 1, { mark: true, commit: true });
+  for (let p = 0; p < PROJECTS; p++) {
+    for (let m = 0; m < MONTHS && p * MONTHS + m < ROWS; m++) {
+      const values: Record<string, unknown> = {
+        code: codeOf(p),
+        projectName: `麒麟区重点产业项目${p + 1}号`,
+        period: periodOf(m),
+        completedInvestment: ((p * 7 + m * 13) % 5000) + 0.25,
+        'funds.outOfProvince': (p + m) % 300,
+        'funds.bankLoans': ((p * 3 + m) % 200) + 0.5,
+        'funds.selfRaised': 12.34,
+        physicalProgress: m % 3 ? '主体施工' : '设备安装',
+        progressPercent: (m * 5) % 100,
+        workersOnSite: 100 + (p % 300),
+        narrative: m % 4 ? null : '按计划推进',
+      };
+      const row = sheet.getRow(++r);
+      columns.forEach((c, i) => {
+        const v = values[c.key];
+        if (v !== undefined && v !== null) row.getCell(i + 1).value = v as ExcelJS.CellValue;
+      });
+      row.commit();
+    }
+  }
+  sheet.commit();
+  await book.commit();
+}
+
+/** A database with the reference data, a reporter in 麒麟区 and the projects the rows name; returns where it is. */
+async function setUp(engine: string): Promise<string> {
+  let database: Database;
+  let location: string;
+  if (engine === 'pglite') {
+    location = mkdtempSync(join(tmpdir(), 'guatu-bench-'));
+    database = await openPglite(location);
+  } else {
+    const url = process.env.BENCH_DATABASE_URL!;
+    const name = `guatu_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    location = u.toString();
+    database = await openPostgres(location);
+  }
+  try {
+    await migrate(database);
+    await seedReferenceData(database.db);
+    await database.db.execute(sql`insert into users (username, display_name, region_code, roles, password_hash) values ('bench.reporter', '基准测试', ${REGION}, '{reporter}', 'x')`);
+    await database.db.execute(sql`
+      insert into projects (code, name, kind, region_code, category_code, level, stage, started_on, total_investment)
+      select '2021-${sql.raw(REGION)}-44-01-' || lpad(i::text, 6, '0'), '麒麟区重点产业项目' || i || '号', 'government', ${REGION}, 'other-industry', 'county', 'construction', '2021-01-01', 10000000000
+      from generate_series(1, ${PROJECTS}) as i`);
+  } finally {
+    await database.close();
+  }
+  return location;
+}
+
+async function tearDown(engine: string, location: string) {
+  if (engine === 'pglite') return rmSync(location, { recursive: true, force: true });
+  const url = process.env.BENCH_DATABASE_URL!;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`drop database if exists ${new URL(location).pathname.slice(1)} with (force)`);
+  await c.end();
+}
+
+/**
+ * Child: open the prepared database (as a running server has it open), read the file with exceljs
+ * alone, then import it. Peak RSS is this process's own: for PGlite it includes the embedded
+ * database engine, for PostgreSQL only Guatu.
+ */
+async function measure(engine: string, location: string, file: string) {
+  const database = engine === 'pglite' ? await openPglite(location) : await openPostgres(location);
+  try {
+    const [user] = (await database.db.execute(sql`select id from users where username = 'bench.reporter'`)).rows as { id: string }[];
+    const actor: Actor = { userId: Number(user!.id), username: 'bench.reporter', displayName: '基准测试', regionCode: REGION, regionPath: '530000/530300/530302/', regionLevel: 'county', roles: ['reporter'] };
+    const openRssMb = process.memoryUsage().rss / 2 ** 20;
+
+    let t = performance.now();
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore' });
+    let rawRows = 0;
+    for await (const ws of reader) for await (const row of ws as AsyncIterable<ExcelJS.Row>) if (row.values) rawRows++;
+    const exceljsSeconds = (performance.now() - t) / 1000;
+
+    // A dry run: the same read and checks, nothing written.
+    t = performance.now();
+    const dry = await importWorkbook(database, actor, { path: file, fileName: 'bench.xlsx', dryRun: true, limits: DEFAULT_IMPORT_LIMITS });
+    const dryRunSeconds = (performance.now() - t) / 1000;
+    if (dry.counts.monthlyReports.create !== ROWS) throw new Error(`dry run failed: ${JSON.stringify(dry.issues.slice(0, 5))}`);
+
+    const phases: Record<string, number> = {};
+    let peakHeapMb = 0;
+    const sampler = setInterval(() => (peakHeapMb = Math.max(peakHeapMb, process.memoryUsage().heapUsed / 2 ** 20)), 50);
+    t = performance.now();
+    const result = await importWorkbook(database, actor, {
+      path: file,
+      fileName: 'bench.xlsx',
+      dryRun: false,
+      limits: DEFAULT_IMPORT_LIMITS,
+      onProgress: (p) => (phases[p.phase] ??= (performance.now() - t) / 1000),
+    });
+    const importSeconds = (performance.now() - t) / 1000;
+    clearInterval(sampler);
+    if (!result.committed || result.counts.monthlyReports.create !== ROWS) throw new Error(`import failed: ${JSON.stringify(result.issues.slice(0, 5))}`);
+    const [{ n }] = (await database.db.execute(sql`select count(*)::int as n from monthly_reports`)).rows as { n: number }[];
+    if (n !== ROWS) throw new Error(`expected ${ROWS} reports, found ${n}`);
+    process.stdout.write(
+      JSON.stringify({ engine, rows: ROWS, rawRows, exceljsSeconds, dryRunSeconds, importSeconds, phases, rowsPerSecond: ROWS / importSeconds, openRssMb, peakHeapMb, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n',
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function main() {
+  const engine = option('engine', '');
+  const file = join(outDir, `reports-${ROWS}.xlsx`);
+  if (engine && args.includes('--set-up')) return void process.stdout.write((await setUp(engine)) + '\n');
+  if (engine) return measure(engine, option('at', ''), file);
+
+  mkdirSync(outDir, { recursive: true });
+  if (!existsSync(file)) {
+    const t = performance.now();
+    await makeWorkbook(file);
+    console.error(`made ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const engines = ['pglite', ...(process.env.BENCH_DATABASE_URL ? ['postgres'] : [])];
+  const child = (...more: string[]) => {
+    const c = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--rows', String(ROWS), ...more], { encoding: 'utf8', env: process.env, maxBuffer: 1e8 });
+    if (c.status !== 0) throw new Error(`${more.join(' ')} failed:\n${c.stderr}`);
+    return c.stdout.trim().split('\n').pop()!;
+  };
+  const results = [];
+  for (const e of engines) {
+    const location = child('--engine', e, '--set-up');
+    try {
+      results.push(JSON.parse(child('--engine', e, '--at', location)));
+    } finally {
+      await tearDown(e, location);
+    }
+  }
+  const pgVersion = process.env.BENCH_DATABASE_URL ? await serverVersion(process.env.BENCH_DATABASE_URL) : null;
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${pgVersion ? `, ${pgVersion}` : ''}; load average ${loadavg()[0]!.toFixed(1)} at the end`;
+  const lines = [
+    `### ${chinaDate()} — ${ROWS.toLocaleString('en-US')} monthly-report rows`,
+    '',
+    `Machine: ${machine}. Command: \`npm run bench:import${ROWS !== 100000 ? ` -- --rows ${ROWS}` : ''}\`${process.env.BENCH_DATABASE_URL ? ' with BENCH_DATABASE_URL set' : ''}. File: ${(statSync(file).size / 1e6).toFixed(1)} MB, ${ROWS / MONTHS} projects × ${MONTHS} months.`,
+    '',
+    '| engine | exceljs stream-read alone | dry run (read, check) | import (read, check, write, commit) | rows/s | import ÷ exceljs | RSS with the database open | peak JS heap | peak RSS |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.engine} | ${r.exceljsSeconds.toFixed(2)} s | ${r.dryRunSeconds.toFixed(2)} s | ${r.importSeconds.toFixed(2)} s | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${(r.importSeconds / r.exceljsSeconds).toFixed(2)}× | ${Math.round(r.openRssMb)} MB | ${Math.round(r.peakHeapMb)} MB | ${Math.round(r.peakRssMb)} MB |`,
+    ),
+    '',
+  ];
+  console.log(lines.join('\n'));
+  if (args.includes('--record')) appendFileSync(join(here, 'RESULTS.md'), '\n' + lines.join('\n'));
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query<{ v: string }>("select current_setting('server_version') as v");
+  await c.end();
+  return `PostgreSQL ${rows[0]!.v}`;
+}
+
+await main();

@@ -1,0 +1,231 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { annualPlans, categories, enterprises, monthlyReports, projects, regions } from '../../db/schema/index.js';
+import { scopeToRegion } from '../../policies/scope.js';
+import type { Actor } from '../../policies/actor.js';
+import type { CodeLookups } from './workbook/cells.js';
+import { projectConditions } from '../filters/filters.repository.js';
+import type { ProjectFilter as EngineFilter } from '../filters/filters.schemas.js';
+import { chinaDate } from '@guatu/core';
+
+export type ProjectFilter = EngineFilter;
+
+const filterConditions = (actor: Actor, filter: ProjectFilter) => projectConditions(actor, filter, filter.asOf ?? chinaDate());
+
+/**
+ * The SQL of bulk imports. Lists of keys travel as one jsonb parameter, so a file of 100,000
+ * rows is looked up and written in a handful of statements, on PostgreSQL and PGlite alike.
+ */
+const jsonList = (values: string[]) => sql`(select value from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const idList = (values: number[]) => sql`(select value::bigint from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
+export async function loadCodeLookups(db: Db): Promise<CodeLookups> {
+  const [regionRows, categoryRows] = await Promise.all([
+    db.select({ code: regions.code, name: regions.name, shortName: regions.shortName, level: regions.level, path: regions.path }).from(regions),
+    db.select({ code: categories.code, nameZh: categories.nameZh }).from(categories),
+  ]);
+  const regionCodesByName = new Map<string, string[]>();
+  for (const r of regionRows) {
+    for (const name of new Set([r.name, r.shortName])) regionCodesByName.set(name, [...(regionCodesByName.get(name) ?? []), r.code]);
+  }
+  return {
+    regionByCode: new Map(regionRows.map((r) => [r.code, r])),
+    regionCodesByName,
+    categoryByCode: new Map(categoryRows.map((c) => [c.code, c])),
+    categoryCodeByName: new Map(categoryRows.map((c) => [c.nameZh, c.code])),
+  };
+}
+
+export type ExistingProject = typeof projects.$inferSelect & { annualPlans: { year: number; amount: string }[] };
+
+/** The projects with these codes inside the actor's region, with their annual plans. */
+export async function findProjectsByCodes(db: Db, actor: Actor, codes: string[], options: { lock?: boolean } = {}): Promise<Map<string, ExistingProject>> {
+  if (!codes.length) return new Map();
+  const query = db
+    .select()
+    .from(projects)
+    .where(and(sql`${projects.code} in ${jsonList(codes)}`, scopeToRegion(projects.regionCode, actor)));
+  const rows = options.lock ? await query.for('update') : await query;
+  const plans = rows.length
+    ? await db
+        .select({ projectId: annualPlans.projectId, year: annualPlans.year, amount: annualPlans.amount })
+        .from(annualPlans)
+        .where(sql`${annualPlans.projectId} in ${idList(rows.map((r) => r.id))}`)
+    : [];
+  const byProject = new Map<number, { year: number; amount: string }[]>();
+  for (const p of plans) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), { year: p.year, amount: p.amount }]);
+  return new Map(rows.map((r) => [r.code, { ...r, annualPlans: (byProject.get(r.id) ?? []).sort((a, b) => a.year - b.year) }]));
+}
+
+/** Of these codes, those taken by a project anywhere (the API answers projectCode.taken for them too). */
+export async function takenProjectCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const rows = await db.select({ code: projects.code }).from(projects).where(sql`${projects.code} in ${jsonList(codes)}`);
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Enterprises inside the actor's region by credit code. */
+export async function findEnterprisesByCreditCodes(db: Db, actor: Actor, codes: string[]): Promise<Map<string, { id: number; name: string }>> {
+  if (!codes.length) return new Map();
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
+    .from(enterprises)
+    .where(and(sql`${enterprises.creditCode} in ${jsonList(codes)}`, scopeToRegion(enterprises.regionCode, actor)));
+  return new Map(rows.map((r) => [r.creditCode, { id: r.id, name: r.name }]));
+}
+
+export type ExistingReport = typeof monthlyReports.$inferSelect;
+
+/** Reports of these projects for these months, keyed "projectId|period". */
+export async function findReports(db: Db, actor: Actor, projectIds: number[], periods: string[], options: { lock?: boolean } = {}): Promise<Map<string, ExistingReport>> {
+  if (!projectIds.length || !periods.length) return new Map();
+  const query = db
+    .select({ report: monthlyReports })
+    .from(monthlyReports)
+    .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+    .where(
+      and(
+        sql`${monthlyReports.projectId} in ${idList(projectIds)}`,
+        sql`${monthlyReports.period} in ${jsonList(periods)}`,
+        scopeToRegion(projects.regionCode, actor),
+      ),
+    );
+  const rows = options.lock ? await query.for('update', { of: monthlyReports }) : await query;
+  return new Map(rows.map(({ report }) => [`${report.projectId}|${report.period}`, report]));
+}
+
+export async function upsertAnnualPlans(tx: Db, rows: { projectId: number; year: number; amount: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await tx
+      .insert(annualPlans)
+      .values(rows.slice(i, i + 5000))
+      .onConflictDoUpdate({ target: [annualPlans.projectId, annualPlans.year], set: { amount: sql`excluded.amount` } });
+  }
+}
+
+export interface ReportFigures {
+  completedInvestment: string;
+  fundsOutOfProvince: string;
+  fundsInProvince: string;
+  fundsForeign: string;
+  fundsCentralBudget: string;
+  fundsSpecialBonds: string;
+  fundsBankLoans: string;
+  fundsSelfRaised: string;
+  physicalProgress: string | null;
+  progressPercent: string | null;
+  workersOnSite: number | null;
+  workersExpected: number | null;
+  narrative: string | null;
+}
+
+const FIGURE_COLUMNS = `completed_investment numeric, funds_out_of_province numeric, funds_in_province numeric, funds_foreign numeric,
+  funds_central_budget numeric, funds_special_bonds numeric, funds_bank_loans numeric, funds_self_raised numeric,
+  physical_progress text, progress_percent numeric, workers_on_site integer, workers_expected integer, narrative text`;
+
+const figureRecord = (f: ReportFigures) => ({
+  completed_investment: f.completedInvestment,
+  funds_out_of_province: f.fundsOutOfProvince,
+  funds_in_province: f.fundsInProvince,
+  funds_foreign: f.fundsForeign,
+  funds_central_budget: f.fundsCentralBudget,
+  funds_special_bonds: f.fundsSpecialBonds,
+  funds_bank_loans: f.fundsBankLoans,
+  funds_self_raised: f.fundsSelfRaised,
+  physical_progress: f.physicalProgress,
+  progress_percent: f.progressPercent,
+  workers_on_site: f.workersOnSite,
+  workers_expected: f.workersExpected,
+  narrative: f.narrative,
+});
+
+const BATCH = 5000;
+
+/**
+ * New reports with their first event, in batches; returns the ids in input order. Reports are
+ * drafts, except those published as approved elsewhere (an OC4IDS package), recorded as approved
+ * by the importer.
+ */
+export async function insertReports(tx: Db, rows: ({ projectId: number; period: string } & ReportFigures)[], userId: number | null, note: string, status: 'draft' | 'approved'): Promise<number[]> {
+  const reviewed = status === 'approved' ? sql`${userId}::bigint, now()` : sql`null, null`;
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH).map((r, n) => ({ n, project_id: r.projectId, period: r.period, ...figureRecord(r) }));
+    // The reports and their first events in one statement: one round trip per batch.
+    const inserted = await tx.execute(sql`
+      with created as (
+        insert into monthly_reports (project_id, period, status, completed_investment, funds_out_of_province, funds_in_province, funds_foreign,
+          funds_central_budget, funds_special_bonds, funds_bank_loans, funds_self_raised, physical_progress, progress_percent,
+          workers_on_site, workers_expected, narrative, created_by, updated_by, reviewed_by, reviewed_at)
+        select x.project_id, x.period, ${status}, x.completed_investment, x.funds_out_of_province, x.funds_in_province, x.funds_foreign,
+          x.funds_central_budget, x.funds_special_bonds, x.funds_bank_loans, x.funds_self_raised, x.physical_progress, x.progress_percent,
+          x.workers_on_site, x.workers_expected, x.narrative, ${userId}::bigint, ${userId}::bigint, ${reviewed}
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(n integer, project_id bigint, period text, ${sql.raw(FIGURE_COLUMNS)})
+        order by x.n
+        returning id
+      ), events as (
+        insert into monthly_report_events (report_id, action, from_status, to_status, comment, actor_id)
+        select id, ${status === 'draft' ? 'create' : 'import'}, null, ${status}, ${note}, ${userId}::bigint from created
+      )
+      select id from created order by id`);
+    const batchIds = rowsOf<{ id: string }>(inserted).map((r) => Number(r.id));
+    ids.push(...batchIds);
+  }
+  return ids;
+}
+
+/** Saves new figures on existing draft or returned reports, compare-and-set on each version. Returns how many changed. */
+export async function updateReportFigures(tx: Db, rows: ({ id: number; version: number } & ReportFigures)[], userId: number | null): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH).map((r) => ({ id: r.id, version: r.version, ...figureRecord(r) }));
+    const updated = await tx.execute(sql`
+      update monthly_reports m set
+        completed_investment = x.completed_investment, funds_out_of_province = x.funds_out_of_province, funds_in_province = x.funds_in_province,
+        funds_foreign = x.funds_foreign, funds_central_budget = x.funds_central_budget, funds_special_bonds = x.funds_special_bonds,
+        funds_bank_loans = x.funds_bank_loans, funds_self_raised = x.funds_self_raised, physical_progress = x.physical_progress,
+        progress_percent = x.progress_percent, workers_on_site = x.workers_on_site, workers_expected = x.workers_expected,
+        narrative = x.narrative, version = m.version + 1, updated_at = now(), updated_by = ${userId}::bigint
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id bigint, version integer, ${sql.raw(FIGURE_COLUMNS)})
+      where m.id = x.id and m.version = x.version and m.status in ('draft', 'returned')
+      returning m.id`);
+    changed += rowsOf(updated).length;
+  }
+  return changed;
+}
+
+/** node-postgres answers { rows }, PGlite answers { rows } too, but typed apart. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+/** One page of projects for an export, in code order after `afterCode`, with the names and plans a sheet shows. */
+export async function pageProjectsForExport(db: Db, actor: Actor, filter: ProjectFilter, afterCode: string | null, limit: number) {
+  const rows = await db
+    .select({ project: projects, investorName: enterprises.name, investorCreditCode: enterprises.creditCode })
+    .from(projects)
+    .leftJoin(enterprises, eq(enterprises.id, projects.investorEnterpriseId))
+    .where(and(filterConditions(actor, filter), afterCode === null ? undefined : sql`${projects.code} > ${afterCode}`))
+    .orderBy(projects.code)
+    .limit(limit);
+  const plans = rows.length
+    ? await db
+        .select({ projectId: annualPlans.projectId, year: annualPlans.year, amount: annualPlans.amount })
+        .from(annualPlans)
+        .where(sql`${annualPlans.projectId} in ${idList(rows.map((r) => r.project.id))}`)
+    : [];
+  const byProject = new Map<number, { year: number; amount: string }[]>();
+  for (const p of plans) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), p]);
+  return rows.map((r) => ({ ...r, annualPlans: byProject.get(r.project.id) ?? [] }));
+}
+
+/** The years that have an annual plan among the filtered projects: one column each in an export. */
+export async function planYearsForExport(db: Db, actor: Actor, filter: ProjectFilter): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: annualPlans.year })
+    .from(annualPlans)
+    .innerJoin(projects, eq(projects.id, annualPlans.projectId))
+    .where(filterConditions(actor, filter))
+    .orderBy(annualPlans.year);
+  return rows.map((r) => r.year);
+}

@@ -1,0 +1,216 @@
+import type { Database, Db } from '../../../db/client.js';
+import { forbidden } from '../../../http/errors.js';
+import { recordAudit } from '../../../audit/record.js';
+import type { Actor } from '../../../policies/actor.js';
+import { may } from '../../../policies/abilities.js';
+import { SHEET_KINDS, type SheetKind } from '../columns.js';
+import { loadCodeLookups } from '../exchange.repository.js';
+import type { ImportLimits } from '../import-limits.js';
+import { WorkbookError, inspectWorkbook, type WorkbookInfo } from '../workbook/inspect-workbook.js';
+import type { CodeLookups } from '../workbook/cells.js';
+import { planAnnualPlans } from './plan-annual-plans.js';
+import { planProjects } from './plan-projects.js';
+import { planReports } from './plan-reports.js';
+import { ProjectContext } from './project-context.js';
+import { readSheetRows, type ReadState, type SheetReport } from './read-sheets.js';
+import { emptyWritten, writeAnnualPlans, writeProjects, writeReports } from './write-import.js';
+import type { ParsedRow, RowIssue, RowOutcome } from './import-types.js';
+
+export type ImportPhase = 'reading' | 'writing' | 'done';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** 0–100 over the whole import. */
+  percent: number;
+  rows: number;
+}
+
+export interface ImportCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  committed: boolean;
+  fileName: string;
+  /** The program that saved the file, from its properties ("Microsoft Excel", "WPS 表格"). */
+  application: string | null;
+  sheets: SheetReport[];
+  counts: Record<SheetKind, ImportCounts>;
+  /** Rows that change a record, with the fields they change. */
+  changes: { sheet: string; row: number; kind: SheetKind; key: string; fields: string[] }[];
+  issues: RowIssue[];
+}
+
+export interface ImportOptions {
+  path: string;
+  fileName: string;
+  dryRun: boolean;
+  limits: ImportLimits;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Report rows are checked and written this many at a time, so memory holds a chunk, not the file. */
+const CHUNK = 5000;
+const MAX_WAITING = 1;
+
+/** Thrown inside the transaction to roll back an import that turned out to have problems. */
+class Rejected extends Error {}
+
+/**
+ * Imports a workbook of projects, annual plans and monthly reports, its sheets applied in tab
+ * order. The file is streamed and every row checked by the rules of the API, in chunks, as it is
+ * read. A dry run stops at checking and tells what would happen. A real run does the same inside
+ * one transaction and writes each chunk as soon as it is checked, so the database works while the
+ * file is still being read; at the first problem it stops writing but goes on checking, so every
+ * problem is reported, and then rolls everything back. A clean run commits with one audit event
+ * listing the rows it touched. A file that cannot be read at all throws WorkbookError.
+ */
+export async function importWorkbook(database: Database, actor: Actor, options: ImportOptions): Promise<ImportResult> {
+  const info = await inspectWorkbook(options.path, options.limits);
+  const lookups = await loadCodeLookups(database.db);
+  if (options.dryRun) return run(database.db, actor, info, lookups, options, false);
+  try {
+    return await database.db.transaction((tx) => run(tx, actor, info, lookups, options, true));
+  } catch (e) {
+    if (e instanceof Rejected) return (e as Rejected & { result: ImportResult }).result;
+    throw e;
+  }
+}
+
+async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookups, options: ImportOptions, commit: boolean): Promise<ImportResult> {
+  const progress = (phase: ImportPhase, percent: number, rows: number) => options.onProgress?.({ phase, percent: Math.min(100, Math.round(percent)), rows });
+  const state: ReadState = { sheets: [], issues: [] };
+  const projects = new ProjectContext(db, actor, commit);
+  const outcomes: RowOutcome[] = [];
+  const issues: RowIssue[] = [];
+  const written = emptyWritten();
+  const note = `导入 ${options.fileName}`;
+  const seenReports = new Map<string, number>();
+  let rowsRead = 0;
+  let sheetRows: ParsedRow[] = [];
+  /** Writing goes on only while nothing has been wrong. */
+  const clean = () => commit && !issues.length && !state.issues.length;
+
+  const mayImport = (kind: SheetKind) => {
+    if (kind === 'monthlyReports' ? !may.fillReports(actor) : !may.editProjects(actor)) throw forbidden('role');
+  };
+
+  const check = async (kind: SheetKind, rows: ParsedRow[]) => {
+    if (kind === 'projects') {
+      const plan = await planProjects(db, actor, rows, lookups, { lock: commit });
+      outcomes.push(...plan.outcomes);
+      issues.push(...plan.issues);
+      if (clean()) await writeProjects(db, actor, plan, note, written);
+      projects.absorb(plan);
+    } else if (kind === 'annualPlans') {
+      const plan = await planAnnualPlans(rows, projects);
+      outcomes.push(...plan.outcomes);
+      issues.push(...plan.issues);
+      if (clean()) await writeAnnualPlans(db, plan, projects, written);
+    } else {
+      const plan = await planReports(db, actor, rows, projects, { lock: commit, seen: seenReports });
+      outcomes.push(...plan.outcomes);
+      issues.push(...plan.issues);
+      if (clean()) await writeReports(db, actor, plan, projects, note, 'draft', written);
+    }
+  };
+
+  // Checking and writing run one task after another, behind the reader: while the database
+  // writes one chunk, the file goes on being read. A few chunks may wait; more would cost memory.
+  let tail: Promise<void> = Promise.resolve();
+  const waiting: Promise<void>[] = [];
+  const flush = async (kind: SheetKind | null) => {
+    const rows = sheetRows;
+    sheetRows = [];
+    if (!rows.length || !kind) return;
+    tail = tail.then(() => check(kind, rows));
+    tail.catch(() => {});
+    waiting.push(tail);
+    while (waiting.length > MAX_WAITING) await waiting.shift();
+  };
+
+  progress('reading', 0, 0);
+  for await (const event of readSheetRows(options.path, info, lookups, state, {
+    maxRows: options.limits.maxRows,
+    onProgress: (p) => progress('reading', (p.bytesRead / Math.max(1, p.bytesTotal)) * 95, rowsRead),
+  })) {
+    if (event.type === 'sheetEnd') {
+      await flush(event.sheet.kind);
+      continue;
+    }
+    const row = event.row;
+    if (!sheetRows.length) mayImport(row.kind);
+    rowsRead++;
+    sheetRows.push(row);
+    // Project and plan sheets are applied whole; report sheets a chunk at a time.
+    if (row.kind === 'monthlyReports' && sheetRows.length >= CHUNK) await flush(row.kind);
+  }
+  await tail;
+  if (!state.sheets.some((s) => s.kind && s.state === 'visible')) throw new WorkbookError('file.noDataSheet', { values: state.sheets.map((s) => s.name) });
+
+  const allIssues = [...state.issues, ...issues];
+  const result = summarize(options, info.application, state.sheets, outcomes, allIssues, commit && !allIssues.length);
+  if (!commit) {
+    progress('done', 100, rowsRead);
+    return result;
+  }
+  if (allIssues.length) throw Object.assign(new Rejected(), { result });
+  progress('writing', 97, rowsRead);
+  // Rows and ids as ranges ("2-5001,5003"): exact, and small enough for a file of 100,000 rows.
+  const touched: Record<string, Record<string, string>> = {};
+  for (const action of ['create', 'update'] as const) {
+    const bySheet = new Map<string, number[]>();
+    for (const o of outcomes) {
+      if (o.action !== action) continue;
+      const rows = bySheet.get(o.sheet) ?? [];
+      if (!rows.length) bySheet.set(o.sheet, rows);
+      rows.push(o.row);
+    }
+    for (const [sheet, rows] of bySheet) (touched[sheet] ??= {})[action] = ranges(rows);
+  }
+  await recordAudit(db, actor, {
+    action: 'import.workbook',
+    entity: 'import',
+    entityId: null,
+    changes: {
+      file: [null, options.fileName],
+      rows: [null, touched],
+      projects: [null, written.projects],
+      annualPlans: [null, written.annualPlans.set],
+      monthlyReports: [null, { created: ranges(written.monthlyReports.created), updated: ranges(written.monthlyReports.updated) }],
+    },
+  });
+  progress('done', 100, rowsRead);
+  return result;
+}
+
+/** [2, 3, 4, 9, 10] → "2-4,9-10". */
+export function ranges(numbers: number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(start === sorted[i] ? String(start) : `${start}-${sorted[i]}`);
+  }
+  return parts.join(',');
+}
+
+function summarize(options: ImportOptions, application: string | null, sheets: SheetReport[], outcomes: RowOutcome[], issues: RowIssue[], committed: boolean): ImportResult {
+  const counts = Object.fromEntries(SHEET_KINDS.map((k) => [k, { create: 0, update: 0, unchanged: 0, rejected: 0 }])) as Record<SheetKind, ImportCounts>;
+  for (const o of outcomes) counts[o.kind][o.action]++;
+  return {
+    dryRun: options.dryRun,
+    committed,
+    fileName: options.fileName,
+    application,
+    sheets,
+    counts,
+    changes: outcomes.filter((o) => o.action === 'update').map((o) => ({ sheet: o.sheet, row: o.row, kind: o.kind, key: o.key, fields: o.changedFields })),
+    issues: issues.sort((a, b) => (a.sheet === b.sheet ? (a.row ?? 0) - (b.row ?? 0) : 0)),
+  };
+}

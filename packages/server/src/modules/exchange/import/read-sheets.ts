@@ -1,0 +1,108 @@
+import { isExampleCode, type SheetKind } from '../columns.js';
+import { readCell, type CodeLookups } from '../workbook/cells.js';
+import { HEADER_SCAN_ROWS, detectLayout, type SheetLayout } from '../workbook/headers.js';
+import type { SheetInfo, WorkbookInfo } from '../workbook/inspect-workbook.js';
+import { readRows, type RawCell, type ReadProgress } from '../workbook/read-rows.js';
+import { columnLetter, type ParsedRow, type RowIssue } from './import-types.js';
+
+export interface SheetReport {
+  name: string;
+  state: SheetInfo['state'];
+  kind: SheetKind | null;
+  headerRow: number | null;
+  rows: number;
+  /** Headers that are not Guatu fields: their cells are not imported. */
+  ignoredHeaders: string[];
+}
+
+/** What the read has found so far about the sheets, and problems with whole sheets. */
+export interface ReadState {
+  sheets: SheetReport[];
+  issues: RowIssue[];
+}
+
+export type SheetEvent = { type: 'row'; row: ParsedRow } | { type: 'sheetEnd'; sheet: SheetReport };
+
+/**
+ * Streams every sheet of an inspected workbook as parsed rows, in workbook order: finds each
+ * sheet's header and kind, reads each cell by its column's type, and collects every cell problem
+ * rather than the first. Blank rows (separators between groups) and a template's example row are
+ * skipped. A hidden sheet that holds data is an error: the officer would be importing rows they
+ * cannot see. `state` fills in as the sheets are read.
+ */
+export async function* readSheetRows(
+  path: string,
+  info: WorkbookInfo,
+  lookups: CodeLookups,
+  state: ReadState,
+  options: { maxRows: number; onProgress?: (p: ReadProgress) => void },
+): AsyncGenerator<SheetEvent> {
+  const reports = new Map<string, SheetReport>();
+  const ready: SheetEvent[] = [];
+  let current: { sheet: SheetInfo; pending: { number: number; cells: RawCell[] }[]; layout: SheetLayout | null | undefined } | null = null;
+
+  const settle = (sheet: NonNullable<typeof current>, final: boolean) => {
+    if (sheet.layout === undefined && (final || sheet.pending.length >= HEADER_SCAN_ROWS)) {
+      sheet.layout = detectLayout(sheet.pending.slice(0, HEADER_SCAN_ROWS));
+      const report = reports.get(sheet.sheet.name)!;
+      report.kind = sheet.layout?.kind ?? null;
+      report.headerRow = sheet.layout?.headerRow ?? null;
+      report.ignoredHeaders = sheet.layout?.unknownHeaders.map((h) => h.header) ?? [];
+      for (const row of sheet.pending) take(sheet, row);
+      sheet.pending = [];
+    }
+    if (final) ready.push({ type: 'sheetEnd', sheet: reports.get(sheet.sheet.name)! });
+  };
+
+  const take = (sheet: NonNullable<typeof current>, raw: { number: number; cells: RawCell[] }) => {
+    const layout = sheet.layout;
+    if (!layout || raw.number <= layout.headerRow) return;
+    const codeColumn = layout.columns.find((c) => c.def.key === 'code');
+    if (codeColumn && isExampleCode(raw.cells[codeColumn.index])) return;
+    const report = reports.get(sheet.sheet.name)!;
+    report.rows++;
+    if (sheet.sheet.state !== 'visible') {
+      if (report.rows === 1) {
+        state.issues.push({ sheet: sheet.sheet.name, row: null, column: null, header: null, field: 'sheet', rule: 'sheet.hidden', params: { value: sheet.sheet.name } });
+      }
+      return;
+    }
+    ready.push({ type: 'row', row: parseRow(sheet.sheet.name, layout, raw, lookups, info.date1904) });
+  };
+
+  for (const sheet of info.sheets) {
+    const report = { name: sheet.name, state: sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] };
+    reports.set(sheet.name, report);
+    state.sheets.push(report);
+  }
+  for await (const raw of readRows(path, info, options)) {
+    if (current?.sheet.name !== raw.sheet.name) {
+      if (current) settle(current, true);
+      current = { sheet: raw.sheet, pending: [], layout: undefined };
+    }
+    if (current.layout === undefined) {
+      current.pending.push({ number: raw.number, cells: raw.cells });
+      settle(current, false);
+    } else {
+      take(current, raw);
+    }
+    while (ready.length) yield ready.shift()!;
+  }
+  if (current) settle(current, true);
+  while (ready.length) yield ready.shift()!;
+}
+
+function parseRow(sheet: string, layout: SheetLayout, raw: { number: number; cells: RawCell[] }, lookups: CodeLookups, date1904: boolean): ParsedRow {
+  const values = new Map<string, unknown>();
+  const issues: RowIssue[] = [];
+  const columns = layout.columns.filter((c) => !c.def.readOnly);
+  for (const column of columns) {
+    const result = readCell(raw.cells[column.index] ?? null, column, lookups, { date1904 });
+    if (result.ok) values.set(column.def.key, result.value === '' ? null : result.value);
+    else {
+      values.set(column.def.key, undefined);
+      issues.push({ sheet, row: raw.number, column: columnLetter(column.index), header: column.header, field: column.def.key, rule: result.rule, params: result.params });
+    }
+  }
+  return { sheet, row: raw.number, kind: layout.kind, values, columns, issues };
+}
