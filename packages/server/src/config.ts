@@ -16,6 +16,8 @@ export interface Config {
    * the audit trail and the sign-in rate limit see the real address.
    */
   trustProxy: string | number;
+  /** Sign-in attempts allowed per client address per minute. */
+  loginRateLimit: number;
   /** Directory of the built web app, served at /. */
   webDist: string;
 }
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.GUATU_SESSION_IDLE_MINUTES || 30),
     sessionAbsoluteHours: Number(env.GUATU_SESSION_ABSOLUTE_HOURS || 12),
     trustProxy: /^\d+$/.test(env.GUATU_TRUST_PROXY ?? '') ? Number(env.GUATU_TRUST_PROXY) : env.GUATU_TRUST_PROXY || 'loopback',
+    loginRateLimit: Number(env.GUATU_LOGIN_RATE_LIMIT || 10),
     webDist: resolve(env.GUATU_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -20,6 +20,7 @@ export async function serve(options: { port?: string; host?: string; demo?: bool
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionAbsoluteHours: config.sessionAbsoluteHours,
     trustProxy: config.trustProxy,
+    loginRateLimit: config.loginRateLimit,
     webDist: config.webDist,
   });
   const port = Number(options.port ?? config.port);

@@ -16,7 +16,8 @@ export const webApp = fp(async (app: FastifyInstance, options: { dist?: string |
     await app.register(fastifyStatic, { root: dist!, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') throw notFound('route');
+    // A missing script or style is a 404, never the app's page: a browser would refuse it as a module anyway.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET') throw notFound('route');
     if (!hasBuild) {
       return reply
         .type('text/html; charset=utf-8')

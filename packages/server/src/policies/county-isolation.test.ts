@@ -139,7 +139,7 @@ const BODY: Record<string, () => unknown> = {
 
 /** Routes that answer with the intruder's own data (lists, statistics): they must answer, but without 麒麟区 in them. */
 const OWN_DATA =
-  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|exchange\/templates\/\{kind\}|exports\/projects|oc4ids\/package)$|^POST \/api\/v1\/(stats|projects\/search|bulletins\/check)$/;
+  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|exchange\/templates\/\{kind\}|exports\/projects|oc4ids\/package|projects\/points|reports\/worklist|milestones\/overdue)$|^POST \/api\/v1\/(stats|projects\/search|bulletins\/check)$/;
 
 /** Imports answer with a result that says nothing was committed; uploads are multipart (their own tests cover workbooks). */
 const IMPORTS = /^POST \/api\/v1\/(imports|imports\/annotated|oc4ids\/import)$/;
@@ -180,5 +180,5 @@ describe('a user of another county, with every role', () => {
 /** List routes are asked for 麒麟区 by name where they take a region. */
 function regionQuery(path: string): string {
   if (path.endsWith('/exports/projects')) return '?format=csv&region=530302';
-  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits|bulletins)$/.test(path) ? '?region=530302' : '';
+  return /\/(projects|reports|problems|enterprises|batches|key-lists|accountability-groups|visits|bulletins|points|worklist|overdue)$/.test(path) ? '?region=530302' : '';
 }

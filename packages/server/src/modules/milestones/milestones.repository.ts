@@ -1,6 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { projectMilestones } from '../../db/schema/index.js';
+import { projectMilestones, projects, regions } from '../../db/schema/index.js';
+import { scopeToRegion } from '../../policies/scope.js';
+import type { Actor } from '../../policies/actor.js';
+import { inRegionSubtree } from '../filters/filters.repository.js';
 
 export type MilestoneRow = typeof projectMilestones.$inferSelect;
 
@@ -36,4 +39,31 @@ export async function updateMilestoneIfVersion(tx: Db, id: number, version: numb
     .where(and(eq(projectMilestones.id, id), eq(projectMilestones.version, version)))
     .returning({ id: projectMilestones.id });
   return rows.length === 1;
+}
+
+/** Milestones past their planned date without an actual one, in projects inside the actor's region. */
+export async function listOverdueMilestones(db: Db, actor: Actor, q: { region?: string | undefined; asOf: string; page: number; pageSize: number }) {
+  const where = and(
+    scopeToRegion(projects.regionCode, actor),
+    q.region ? inRegionSubtree(projects.regionCode, q.region) : undefined,
+    isNull(projectMilestones.actualOn),
+    lt(projectMilestones.plannedOn, q.asOf),
+  );
+  const [items, [count]] = await Promise.all([
+    db
+      .select({ milestone: projectMilestones, projectCode: projects.code, projectName: projects.name, regionCode: projects.regionCode, regionName: regions.name })
+      .from(projectMilestones)
+      .innerJoin(projects, eq(projects.id, projectMilestones.projectId))
+      .innerJoin(regions, eq(regions.code, projects.regionCode))
+      .where(where)
+      .orderBy(asc(projectMilestones.plannedOn), asc(projectMilestones.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(projectMilestones)
+      .innerJoin(projects, eq(projects.id, projectMilestones.projectId))
+      .where(where),
+  ]);
+  return { items, total: count!.n };
 }

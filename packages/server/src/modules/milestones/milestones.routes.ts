@@ -8,9 +8,18 @@ import { notFound } from '../../http/errors.js';
 import { findProject } from '../projects/projects.repository.js';
 import { addMilestone } from './add-milestone.js';
 import { updateMilestone } from './update-milestone.js';
-import { listMilestones } from './milestones.repository.js';
+import { listMilestones, listOverdueMilestones } from './milestones.repository.js';
+import { may } from '../../policies/abilities.js';
 import { presentMilestone } from './present-milestone.js';
-import { createMilestoneBody, milestoneBody, milestoneParams, milestonesQuery, updateMilestoneBody } from './milestones.schemas.js';
+import {
+  areaMilestoneBody,
+  createMilestoneBody,
+  milestoneBody,
+  milestoneParams,
+  milestonesQuery,
+  overdueMilestonesQuery,
+  updateMilestoneBody,
+} from './milestones.schemas.js';
 
 /** 节点: a project's schedule of milestones, each planned and (once it happens) dated. */
 export async function milestoneRoutes(app: FastifyInstance) {
@@ -34,6 +43,35 @@ export async function milestoneRoutes(app: FastifyInstance) {
       if (!project) throw notFound('project');
       const today = request.query.asOf ?? chinaDate();
       return { items: (await listMilestones(database.db, project.project.id)).map((m) => presentMilestone(m, today, request.locale)) };
+    },
+  );
+
+  r.get(
+    '/milestones/overdue',
+    {
+      schema: {
+        tags: ['milestones'],
+        summary: 'Milestones past their planned date in the user’s region (or a region inside it), oldest first',
+        querystring: overdueMilestonesQuery,
+        response: { 200: z.object({ items: z.array(areaMilestoneBody), total: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const asOf = request.query.asOf ?? chinaDate();
+      const { items, total } = await listOverdueMilestones(database.db, actor, { ...request.query, asOf });
+      const update = may.editProjects(actor);
+      return {
+        total,
+        items: items.map((row) => ({
+          ...presentMilestone(row.milestone, asOf, request.locale),
+          projectCode: row.projectCode,
+          projectName: row.projectName,
+          regionCode: row.regionCode,
+          regionName: row.regionName,
+          abilities: { update },
+        })),
+      };
     },
   );
 

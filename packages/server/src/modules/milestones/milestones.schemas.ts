@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MILESTONE_KINDS } from '@guatu/core';
-import { isoDate, version } from '../../http/schemas.js';
+import { isoDate, page, pageSize, regionCode, version } from '../../http/schemas.js';
 
 const fields = {
   name: z.string().trim().min(1).max(100).nullish().meta({ description: 'Required for kind `other`' }),
@@ -38,3 +38,22 @@ export const milestoneBody = z
   })
   .meta({ id: 'Milestone' });
 export type MilestoneBody = z.infer<typeof milestoneBody>;
+
+/** The milestones of an area that are past their planned date: the battle map's second list. */
+export const overdueMilestonesQuery = z.strictObject({
+  region: regionCode().optional().meta({ description: 'A region code: its whole subtree' }),
+  asOf: isoDate().optional().meta({ description: 'The day overdue is judged on; today if omitted' }),
+  page,
+  pageSize,
+});
+export type OverdueMilestonesQuery = z.infer<typeof overdueMilestonesQuery>;
+
+export const areaMilestoneBody = milestoneBody
+  .extend({
+    projectCode: z.string(),
+    projectName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    abilities: z.object({ update: z.boolean().meta({ description: 'May record when it happened' }) }),
+  })
+  .meta({ id: 'AreaMilestone' });

@@ -3,7 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, projects, provinces, regions, stageChanges, users } from '../../db/schema/index.js';
 import { scopeToRegion } from '../../policies/scope.js';
+import type { Light, Stage } from '@guatu/core';
 import { projectConditions } from '../filters/filters.repository.js';
+import { projectWarnings } from '../filters/warnings.repository.js';
 import type { ProjectFilter } from '../filters/filters.schemas.js';
 import type { Actor } from '../../policies/actor.js';
 import type { ProjectSort } from './projects.schemas.js';
@@ -164,4 +166,20 @@ export async function projectsInScope(db: Db, actor: Actor, ids: number[]) {
     .from(projects)
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .where(and(sql`${projects.id} in ${ids}`, scopeToRegion(projects.regionCode, actor)));
+}
+
+/**
+ * Where the filtered projects are, with their warning lights: every project the filter selects
+ * that has coordinates, up to `limit`.
+ */
+export async function listProjectPoints(db: Db, actor: Actor, filter: ProjectFilter, asOf: string, limit: number) {
+  const result = await db.execute(sql`
+    select ${projects.id} as id, ${projects.name} as name, ${projects.longitude}::text as longitude, ${projects.latitude}::text as latitude,
+      ${projects.stage} as stage, ${projects.regionCode} as "regionCode", w.light as light
+    from ${projects}
+    join ${projectWarnings(actor, asOf)} w on w.project_id = ${projects.id}
+    where ${projectConditions(actor, filter, asOf)} and ${projects.longitude} is not null and ${projects.latitude} is not null
+    order by ${projects.id}
+    limit ${limit}`);
+  return (result as unknown as { rows: { id: number; name: string; longitude: string; latitude: string; stage: Stage; regionCode: string; light: Light }[] }).rows;
 }

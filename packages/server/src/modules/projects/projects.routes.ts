@@ -9,7 +9,7 @@ import { createProject } from './create-project.js';
 import { updateProject } from './update-project.js';
 import { transitionStage } from './transition-stage.js';
 import { presentProject } from './present-project.js';
-import { findProject, listProjects, listStageChanges, type ProjectPage } from './projects.repository.js';
+import { findProject, listProjectPoints, listProjects, listStageChanges, type ProjectPage } from './projects.repository.js';
 import { listWarning, projectWarning } from './present-warning.js';
 import { warningsOf } from '../filters/warnings.repository.js';
 import type { ProjectFilter } from '../filters/filters.schemas.js';
@@ -21,11 +21,16 @@ import {
   projectDetailBody,
   projectDetailQuery,
   projectListBody,
+  projectPointBody,
+  projectPointsQuery,
   searchProjectsBody,
   stageChangeBody,
   transitionBody,
   updateProjectBody,
 } from './projects.schemas.js';
+
+/** A map draws at most this many points; more would not be readable anyway. */
+const MAX_POINTS = 20_000;
 
 export async function projectRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,6 +67,23 @@ export async function projectRoutes(app: FastifyInstance) {
     async (request) => {
       const { sort, order, page, pageSize, ...filter } = request.query;
       return list(actorOf(request), filter, { sort, order, page, pageSize });
+    },
+  );
+
+  r.get(
+    '/projects/points',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Where the filtered projects are, for the battle map: coordinates, stage and warning light',
+        querystring: projectPointsQuery,
+        response: { 200: z.object({ items: z.array(projectPointBody), truncated: z.boolean(), asOf: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const asOf = request.query.asOf ?? chinaDate();
+      const rows = await listProjectPoints(database.db, actorOf(request), request.query, asOf, MAX_POINTS + 1);
+      return { items: rows.slice(0, MAX_POINTS).map((p) => ({ ...p, id: Number(p.id) })), truncated: rows.length > MAX_POINTS, asOf };
     },
   );
 

@@ -181,3 +181,18 @@ export const stageChangeBody = z
     changedAt: z.string(),
   })
   .meta({ id: 'StageChange' });
+
+/** Where the projects a filter selects are, for the battle map: the list's filter, without paging. */
+export const projectPointsQuery = z.strictObject(projectFilterShape('query'));
+
+export const projectPointBody = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    longitude: z.string(),
+    latitude: z.string(),
+    stage: z.enum(STAGES),
+    regionCode: z.string(),
+    light: z.enum(LIGHTS).meta({ description: 'Warning light (预警) as of the filter’s `asOf` (today if omitted)' }),
+  })
+  .meta({ id: 'ProjectPoint' });

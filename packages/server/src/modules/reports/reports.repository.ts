@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
+import { ACTIVE_STAGES } from '@guatu/core';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { annualPlans, monthlyReports, projects, regions, reportEvents, users } from '../../db/schema/index.js';
@@ -144,4 +145,41 @@ export async function carryOver(db: Db, projectId: number, period: string) {
     .from(annualPlans)
     .where(and(eq(annualPlans.projectId, projectId), eq(annualPlans.year, Number(year))));
   return { yearToDate: row!.yearToDate, sinceStart: row!.sinceStart, plannedThisYear: plan?.amount ?? null };
+}
+
+/**
+ * The month's worklist: projects inside the actor's region that must report (those being
+ * prepared or built), plus any project that already has a report for the month, each with it.
+ */
+export async function listWorklist(db: Db, actor: Actor, q: { period: string; region?: string | undefined; page: number; pageSize: number }) {
+  const reportOfMonth = and(eq(monthlyReports.projectId, projects.id), eq(monthlyReports.period, q.period));
+  const where = and(
+    scopeToRegion(projects.regionCode, actor),
+    q.region ? inRegionSubtree(projects.regionCode, q.region) : undefined,
+    or(inArray(projects.stage, [...ACTIVE_STAGES]), isNotNull(monthlyReports.id)),
+  );
+  const [items, [count]] = await Promise.all([
+    db
+      .select({
+        projectId: projects.id,
+        projectCode: projects.code,
+        projectName: projects.name,
+        regionCode: projects.regionCode,
+        regionName: regions.name,
+        stage: projects.stage,
+        reportId: monthlyReports.id,
+        reportStatus: monthlyReports.status,
+        reportVersion: monthlyReports.version,
+        completedInvestment: monthlyReports.completedInvestment,
+      })
+      .from(projects)
+      .innerJoin(regions, eq(regions.code, projects.regionCode))
+      .leftJoin(monthlyReports, reportOfMonth)
+      .where(where)
+      .orderBy(asc(regions.sort), asc(projects.code))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(projects).leftJoin(monthlyReports, reportOfMonth).where(where),
+  ]);
+  return { items, total: count!.n };
 }

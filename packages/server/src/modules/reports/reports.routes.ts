@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizeYuan } from '@guatu/core';
+import { chinaDate, chinaPeriod, isReportLate, normalizeYuan, reportDeadline, type ReportStatus } from '@guatu/core';
 import { errorResponses, idParam } from '../../http/schemas.js';
 import { actorOf } from '../../http/session.js';
 import { notFound } from '../../http/errors.js';
@@ -10,7 +10,8 @@ import { saveReport } from './save-report.js';
 import { actOnReport, type WorkflowAction } from './review-report.js';
 import { bulkApprove } from './bulk-approve.js';
 import { presentReport } from './present-report.js';
-import { carryOver, findReport, listReportEvents, listReports } from './reports.repository.js';
+import { carryOver, findReport, listReportEvents, listReports, listWorklist } from './reports.repository.js';
+import { REPORT_DUE_DAY } from './present-report.js';
 import {
   bulkApproveBody,
   createReportBody,
@@ -20,6 +21,8 @@ import {
   reportEventBody,
   reviewBody,
   updateReportBody,
+  worklistBody,
+  worklistQuery,
 } from './reports.schemas.js';
 
 const WORKFLOW: { action: WorkflowAction; summary: string }[] = [
@@ -47,6 +50,43 @@ export async function reportRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const { items, total } = await listReports(database.db, actor, request.query);
       return { items: items.map((row) => presentReport(actor, row)), total };
+    },
+  );
+
+  r.get(
+    '/reports/worklist',
+    {
+      schema: {
+        tags: ['monthly reports'],
+        summary: 'The month’s worklist: each project that must report, its report status, the deadline and what is late',
+        querystring: worklistQuery,
+        response: { 200: worklistBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const period = request.query.period ?? chinaPeriod();
+      const today = chinaDate();
+      const { items, total } = await listWorklist(database.db, actorOf(request), { ...request.query, period });
+      return {
+        period,
+        deadline: reportDeadline(period, REPORT_DUE_DAY),
+        total,
+        items: items.map((row) => {
+          const status = (row.reportStatus ?? null) as ReportStatus | null;
+          const late = isReportLate(period, status, today, REPORT_DUE_DAY);
+          return {
+            projectId: row.projectId,
+            projectCode: row.projectCode,
+            projectName: row.projectName,
+            regionCode: row.regionCode,
+            regionName: row.regionName,
+            stage: row.stage,
+            report: row.reportId ? { id: row.reportId, status: status!, version: row.reportVersion!, completedInvestment: normalizeYuan(row.completedInvestment)!, late } : null,
+            deadline: reportDeadline(period, REPORT_DUE_DAY),
+            late,
+          };
+        }),
+      };
     },
   );
 

@@ -119,3 +119,30 @@ export const reportEventBody = z
     at: z.string(),
   })
   .meta({ id: 'ReportEvent' });
+
+export const worklistQuery = z.strictObject({
+  period: period().optional().meta({ description: 'The month to report (YYYY-MM); this month in China if omitted' }),
+  region: regionCode().optional(),
+  page,
+  pageSize,
+});
+export type WorklistQuery = z.infer<typeof worklistQuery>;
+
+export const worklistItemBody = z
+  .object({
+    projectId: z.number(),
+    projectCode: z.string(),
+    projectName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    stage: z.string(),
+    report: z
+      .object({ id: z.number(), status: z.enum(REPORT_STATUSES), version: z.number(), completedInvestment: z.string(), late: z.boolean() })
+      .nullable()
+      .meta({ description: 'The project’s report for the month, or null when none is started' }),
+    deadline: isoDate(),
+    late: z.boolean().meta({ description: 'Past the deadline without a submitted or approved report' }),
+  })
+  .meta({ id: 'WorklistItem' });
+
+export const worklistBody = z.object({ period: z.string(), deadline: isoDate(), items: z.array(worklistItemBody), total: z.number() }).meta({ id: 'Worklist' });

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { AimOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { Me } from '../api/types';
+import type { MessageKey } from './messages';
+import { canReview } from './auth';
+
+export interface MenuEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Who sees the entry; the server enforces the same rules on every call. */
+  visible(me: Me): boolean;
+}
+
+const anyone = () => true;
+
+/** The left menu, in order. A feature adds its screen here with who may use it. */
+export const MENU: MenuEntry[] = [
+  { path: '/', label: 'menu.dashboard', icon: <DashboardOutlined />, visible: anyone },
+  { path: '/map', label: 'menu.map', icon: <AimOutlined />, visible: anyone },
+  { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: anyone },
+  { path: '/reports', label: 'menu.worklist', icon: <FormOutlined />, visible: (me) => me.roles.includes('reporter') },
+  { path: '/review', label: 'menu.review', icon: <AuditOutlined />, visible: canReview },
+  { path: '/problems', label: 'menu.problems', icon: <FlagOutlined />, visible: anyone },
+  { path: '/collections', label: 'menu.collections', icon: <UnorderedListOutlined />, visible: anyone },
+];

@@ -1,0 +1,77 @@
+import { chinaDate, chinaPeriod, percentOf } from '@guatu/core';
+import { get } from '../../api/client';
+import { queryStats, type StatsFilter } from '../../api/stats';
+import type { Region } from '../../api/types';
+import { loadRegionChildren } from '../../lib/codeLists';
+
+export const METRICS = ['count', 'totalInvestment', 'rate', 'red'] as const;
+export type Metric = (typeof METRICS)[number];
+
+export interface RegionFigure {
+  code: string;
+  name: string;
+  count: number;
+  totalInvestment: string;
+  rate: number | null;
+  red: number;
+  /** The filter that selects this region's projects, for the drill-through. */
+  filter: StatsFilter;
+  /** The day its lights are judged on. */
+  asOf: string;
+}
+
+export interface ProjectPoint {
+  id: number;
+  name: string;
+  longitude: string;
+  latitude: string;
+  stage: string;
+  light: 'red' | 'yellow' | 'green' | null;
+}
+
+/**
+ * The figures of each sub-region of `region` from the engine: projects, total investment,
+ * completion against this year's plan, and red lights. Regions without projects show as zero.
+ */
+export async function loadRegionFigures(region: string, year: number): Promise<RegionFigure[]> {
+  const { asOf, lastMonth } = yearEnd(year);
+  const completed = `completedInvestment:${year}-01..${lastMonth}`;
+  const planned = `plannedInvestment:${year}`;
+  const [children, all, red] = await Promise.all([
+    loadRegionChildren(region),
+    queryStats({ filter: { region }, measures: ['count', 'totalInvestment', completed, planned], groupBy: ['region'] }),
+    queryStats({ filter: { region, lights: ['red'], asOf }, measures: ['count'], groupBy: ['region'] }),
+  ]);
+  return children.map((r: Region) => {
+    const row = all.rows.find((x) => x.region === r.code);
+    const redRow = red.rows.find((x) => x.region === r.code);
+    const rate = row && row[planned] && String(row[planned]) !== '0' ? percentOf(String(row[completed] ?? '0'), String(row[planned]), 1) : null;
+    return {
+      code: r.code,
+      name: r.name,
+      count: Number(row?.count ?? 0),
+      totalInvestment: String(row?.totalInvestment ?? '0'),
+      rate: rate === null ? null : Number(rate),
+      red: Number(redRow?.count ?? 0),
+      filter: { region: r.code },
+      asOf,
+    };
+  });
+}
+
+export function loadPoints(region: string, year: number): Promise<{ items: ProjectPoint[] }> {
+  return get<{ items: ProjectPoint[] }>('/projects/points', { region, asOf: yearEnd(year).asOf });
+}
+
+/** The map shows a year: its last day (or today, for the year under way) and its last month begun. */
+export function yearEnd(year: number): { asOf: string; lastMonth: string } {
+  const today = chinaDate();
+  const end = `${year}-12-31`;
+  return end < today ? { asOf: end, lastMonth: `${year}-12` } : { asOf: today, lastMonth: chinaPeriod() };
+}
+
+export function metricValue(f: RegionFigure, metric: Metric): number {
+  if (metric === 'totalInvestment') return Number(f.totalInvestment) / 1e8;
+  if (metric === 'rate') return f.rate ?? 0;
+  return f[metric];
+}
