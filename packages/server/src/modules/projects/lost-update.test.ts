@@ -114,7 +114,7 @@ describe.each(EDITABLE)('two edits of the same $entity with the same version', (
     const final = await t.call(wang, 'GET', url);
     expect(final.body.version).toBe(2);
     expect(final.body).toMatchObject(winnerEdit);
-    expect(final.body).toEqual({ ...winner.body, abilities: final.body.abilities, actions: final.body.actions, carryOver: final.body.carryOver });
+    expect(final.body).toEqual({ ...winner.body, abilities: final.body.abilities, actions: final.body.actions, carryOver: final.body.carryOver, warning: final.body.warning });
 
     const updates = await t.database.db
       .select()
