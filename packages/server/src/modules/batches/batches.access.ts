@@ -27,12 +27,24 @@ export const access: AccessTable = {
     request: (f) => ({ body: { name: '2022年一季度集中开工', regionCode: '530302', heldOn: '2022-03-28', projectIds: [f.id] } }),
   },
   'GET /api/v1/batches/{id}': { scope: 'record', ok: 200, setup: batch, request: (f) => ({ params: { id: f.id } }) },
-  'PATCH /api/v1/batches/{id}': {
-    scope: 'record',
-    may: managers,
-    denies: 'role-first',
-    ok: 200,
-    setup: batch,
-    request: (f) => ({ params: { id: f.id }, body: { version: f.version, place: '麒麟区经济开发区' } }),
-  },
+  'PATCH /api/v1/batches/{id}': [
+    {
+      label: 'its place',
+      scope: 'record',
+      may: managers,
+      denies: 'role-first',
+      ok: 200,
+      setup: batch,
+      request: (f) => ({ params: { id: f.id }, body: { version: f.version, place: '麒麟区经济开发区' } }),
+    },
+    {
+      label: 'its projects',
+      scope: 'record',
+      may: managers,
+      denies: 'role-first',
+      ok: 200,
+      setup: async (w) => ({ ...(await batch(w)), other: (await w.project()).id }),
+      request: (f) => ({ params: { id: f.id }, body: { version: f.version, projectIds: [f.projectId, f.other] } }),
+    },
+  ],
 };
