@@ -18,6 +18,7 @@ const ReportPage = lazy(() => import('../pages/reports/ReportPage'));
 const ReviewQueuePage = lazy(() => import('../pages/reports/ReviewQueuePage'));
 const ProblemBoardPage = lazy(() => import('../pages/problems/ProblemBoardPage'));
 const CollectionsPage = lazy(() => import('../pages/collections/CollectionsPage'));
+const ImportPage = lazy(() => import('../pages/exchange/ImportPage'));
 
 export function App() {
   const { me, ready } = useAuth();
@@ -43,6 +44,7 @@ export function App() {
           <Route path="/review" element={canReview(me) ? <ReviewQueuePage /> : <ForbiddenPage />} />
           <Route path="/problems" element={<ProblemBoardPage />} />
           <Route path="/collections" element={<CollectionsPage />} />
+          <Route path="/import" element={<Allowed roles={['reporter', 'admin']}><ImportPage /></Allowed>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AimOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '@ant-design/icons';
 import type { Me } from '../api/types';
 import type { MessageKey } from './messages';
 import { canReview } from './auth';
@@ -23,4 +24,6 @@ export const MENU: MenuEntry[] = [
   { path: '/review', label: 'menu.review', icon: <AuditOutlined />, visible: canReview },
   { path: '/problems', label: 'menu.problems', icon: <FlagOutlined />, visible: anyone },
   { path: '/collections', label: 'menu.collections', icon: <UnorderedListOutlined />, visible: anyone },
+  // Importing writes projects, plans and reports: those who may edit projects or fill reports.
+  { path: '/import', label: 'menu.exchange', icon: <ImportOutlined />, visible: (me) => me.roles.includes('reporter') || me.roles.includes('admin') },
 ];
