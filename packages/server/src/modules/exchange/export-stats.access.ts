@@ -10,6 +10,7 @@ export const access: AccessTable = {
     {
       label: 'xlsx',
       scope: 'list',
+      readOnly: true,
       ok: 200,
       shows: false,
       setup: (w) => w.project(),
@@ -18,6 +19,7 @@ export const access: AccessTable = {
     {
       label: 'csv',
       scope: 'list',
+      readOnly: true,
       ok: 200,
       shows: false,
       setup: (w) => w.project(),

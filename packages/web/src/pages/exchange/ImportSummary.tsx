@@ -73,7 +73,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
             columns={[
               { title: t('exchange.sheet'), dataIndex: 'sheet', width: 120 },
               { title: t('exchange.row'), dataIndex: 'row', width: 70, align: 'right', render: (r: number | null) => r ?? '—' },
-              { title: t('exchange.column'), dataIndex: 'column', width: 180, render: (c: string | null, i) => (c ? `${c}${i.header ? `（${i.header}）` : ''}` : '—') },
+              { title: t('exchange.column'), dataIndex: 'column', width: 180, render: (c: string | null, i) => (c ? `${c}${i.header ? ` · ${i.header.replace(/^\*/, '')}` : ''}` : '—') },
               { title: t('exchange.message'), dataIndex: 'message' },
             ]}
           />
