@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { closeBrowser, newContext, screenshot, settle, signIn } from '../lib/browser.js';
+import { closeBrowser, newContext, PHONE, screenshot, settle, signIn } from '../lib/browser.js';
 import { uniqueCode } from '../lib/api.js';
 
 after(closeBrowser);
@@ -116,6 +116,20 @@ describe('数据导入与导出', () => {
     const csv = await download(page, () => page.getByTestId('export-projects-csv').click());
     assert.ok(csv.bytes.toString('utf8').startsWith('\ufeff项目代码,项目名称'));
 
+    // The same file with one amount changed: a dry run names the changed field, and nothing else moves.
+    rows[0]!.total = 13000;
+    fill(3, rows[0]!);
+    const changed = join(dir, '麒麟区项目清单（调整）.xlsx');
+    await book.xlsx.writeFile(changed);
+    await page.goto('/import');
+    await page.locator('input[type=file]').setInputFiles(changed);
+    const changes = page.getByTestId('import-changes');
+    await changes.waitFor();
+    assert.match((await changes.innerText()).replace(/\s+/g, ' '), new RegExp(`${rows[0]!.code} 总投资`));
+    assert.equal(await page.getByTestId('count-update').first().innerText(), '1');
+    await settle(page);
+    await screenshot(page, 'import-changes');
+
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -136,6 +150,22 @@ describe('数据导入与导出', () => {
     assert.equal(stats.getCell(`A${last}`).value, '合计');
     const csv = await download(page, () => page.getByTestId('export-by-category-csv').click());
     assert.ok(csv.bytes.toString('utf8').startsWith('\ufeff项目类别,项目数（个）,总投资（万元）'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the import page fits a phone, and reads in English when switched', async () => {
+    const { context, page, errors } = await newContext(PHONE);
+    await signIn(page, 'admin.qujing', '/import');
+    await page.getByRole('heading', { name: '数据导入' }).waitFor();
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+    await screenshot(page, 'import-phone');
+    await page.evaluate(() => localStorage.setItem('guatu.locale', 'en'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Import data' }).waitFor();
+    await page.getByText('Download template').waitFor();
+    await screenshot(page, 'import-phone-en');
     assert.deepEqual(errors, []);
     await context.close();
   });
