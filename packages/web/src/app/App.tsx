@@ -13,12 +13,12 @@ const BattleMapPage = lazy(() => import('../pages/map/BattleMapPage'));
 const ProjectListPage = lazy(() => import('../pages/projects/ProjectListPage'));
 const ProjectDetailPage = lazy(() => import('../pages/projects/ProjectDetailPage'));
 const ProjectFormPage = lazy(() => import('../pages/projects/ProjectFormPage'));
+const ImportPage = lazy(() => import('../pages/exchange/ImportPage'));
 const WorklistPage = lazy(() => import('../pages/reports/WorklistPage'));
 const ReportPage = lazy(() => import('../pages/reports/ReportPage'));
 const ReviewQueuePage = lazy(() => import('../pages/reports/ReviewQueuePage'));
 const ProblemBoardPage = lazy(() => import('../pages/problems/ProblemBoardPage'));
 const CollectionsPage = lazy(() => import('../pages/collections/CollectionsPage'));
-const ImportPage = lazy(() => import('../pages/exchange/ImportPage'));
 
 export function App() {
   const { me, ready } = useAuth();
@@ -39,12 +39,12 @@ export function App() {
           <Route path="/projects/new" element={<Allowed roles={['reporter', 'admin']}><ProjectFormPage /></Allowed>} />
           <Route path="/projects/:id" element={<ProjectDetailPage />} />
           <Route path="/projects/:id/edit" element={<Allowed roles={['reporter', 'admin']}><ProjectFormPage /></Allowed>} />
+          <Route path="/import" element={<Allowed roles={['reporter', 'admin']}><ImportPage /></Allowed>} />
           <Route path="/reports" element={<Allowed roles={['reporter']}><WorklistPage /></Allowed>} />
           <Route path="/reports/:id" element={<ReportPage />} />
           <Route path="/review" element={canReview(me) ? <ReviewQueuePage /> : <ForbiddenPage />} />
           <Route path="/problems" element={<ProblemBoardPage />} />
           <Route path="/collections" element={<CollectionsPage />} />
-          <Route path="/import" element={<Allowed roles={['reporter', 'admin']}><ImportPage /></Allowed>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
