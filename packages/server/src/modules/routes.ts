@@ -17,6 +17,7 @@ import { milestoneRoutes } from './milestones/milestones.routes.js';
 import { visitRoutes } from './visits/visits.routes.js';
 import { warningRoutes } from './warnings/warnings.routes.js';
 import { exchangeRoutes } from './exchange/exchange.routes.js';
+import { exportStatsRoutes } from './exchange/export-stats.routes.js';
 import { oc4idsRoutes } from './oc4ids/oc4ids.routes.js';
 import { historyRoutes } from './history/history.routes.js';
 import { templateRoutes } from './bulletins/templates.routes.js';
@@ -51,6 +52,7 @@ export async function routes(app: FastifyInstance, options: { loginRateLimit: nu
       await v1.register(visitRoutes);
       await v1.register(warningRoutes);
       await v1.register(exchangeRoutes);
+      await v1.register(exportStatsRoutes);
       await v1.register(oc4idsRoutes);
       await v1.register(historyRoutes);
       await v1.register(templateRoutes);

@@ -121,6 +121,7 @@ const BODY: Record<string, () => unknown> = {
   'POST /api/v1/visits/{id}/demands/{demandId}/problem': () => ({ title: '冒名转办的问题' }),
   'POST /api/v1/users': () => ({ username: 'intruder.user', displayName: '冒名', regionCode: '530302', roles: ['admin'], password: 'Intruder-2022!' }),
   'POST /api/v1/stats': () => ({ filter: { region: '530302' }, measures: ['count', 'totalInvestment'], groupBy: ['stage'], drill: true }),
+  'POST /api/v1/exports/stats': () => ({ filter: { region: '530302' }, measures: ['count', 'totalInvestment'], groupBy: ['stage'], format: 'csv' }),
   'POST /api/v1/batches': () => ({ name: '冒名批次', regionCode: '530302', heldOn: '2022-02-25', projectIds: [ids.project] }),
   'PATCH /api/v1/batches/{id}': () => ({ version: 1, name: '被篡改的批次' }),
   'POST /api/v1/key-lists': () => ({ name: '冒名清单', year: 2022, regionCode: '530302', projectIds: [ids.project] }),
@@ -139,7 +140,7 @@ const BODY: Record<string, () => unknown> = {
 
 /** Routes that answer with the intruder's own data (lists, statistics): they must answer, but without 麒麟区 in them. */
 const OWN_DATA =
-  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|exchange\/templates\/\{kind\}|exports\/projects|oc4ids\/package|projects\/points|reports\/worklist|milestones\/overdue)$|^POST \/api\/v1\/(stats|projects\/search|bulletins\/check)$/;
+  /^GET \/api\/v1\/[a-z-]+$|^GET \/api\/v1\/(stats\/vocabulary|warning-thresholds|exchange\/templates\/\{kind\}|exports\/projects|oc4ids\/package|projects\/points|reports\/worklist|milestones\/overdue)$|^POST \/api\/v1\/(stats|exports\/stats|projects\/search|bulletins\/check)$/;
 
 /** Imports answer with a result that says nothing was committed; uploads are multipart (their own tests cover workbooks). */
 const IMPORTS = /^POST \/api\/v1\/(imports|imports\/annotated|oc4ids\/import)$/;

@@ -24,6 +24,8 @@ let language = 'zh-CN';
 export function setApiLanguage(locale: 'zh' | 'en') {
   language = locale === 'zh' ? 'zh-CN,zh;q=0.9' : 'en-US,en;q=0.9';
 }
+/** The Accept-Language the API is sent, for calls that do not go through api() (uploads, downloads). */
+export const apiLanguage = () => language;
 
 /** Called when the server says the session is gone, so the shell can send the user to sign in. */
 let onUnauthorized: (() => void) | null = null;

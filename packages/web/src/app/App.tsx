@@ -13,6 +13,7 @@ const BattleMapPage = lazy(() => import('../pages/map/BattleMapPage'));
 const ProjectListPage = lazy(() => import('../pages/projects/ProjectListPage'));
 const ProjectDetailPage = lazy(() => import('../pages/projects/ProjectDetailPage'));
 const ProjectFormPage = lazy(() => import('../pages/projects/ProjectFormPage'));
+const ImportPage = lazy(() => import('../pages/exchange/ImportPage'));
 const WorklistPage = lazy(() => import('../pages/reports/WorklistPage'));
 const ReportPage = lazy(() => import('../pages/reports/ReportPage'));
 const ReviewQueuePage = lazy(() => import('../pages/reports/ReviewQueuePage'));
@@ -38,6 +39,7 @@ export function App() {
           <Route path="/projects/new" element={<Allowed roles={['reporter', 'admin']}><ProjectFormPage /></Allowed>} />
           <Route path="/projects/:id" element={<ProjectDetailPage />} />
           <Route path="/projects/:id/edit" element={<Allowed roles={['reporter', 'admin']}><ProjectFormPage /></Allowed>} />
+          <Route path="/import" element={<Allowed roles={['reporter', 'admin']}><ImportPage /></Allowed>} />
           <Route path="/reports" element={<Allowed roles={['reporter']}><WorklistPage /></Allowed>} />
           <Route path="/reports/:id" element={<ReportPage />} />
           <Route path="/review" element={canReview(me) ? <ReviewQueuePage /> : <ForbiddenPage />} />

@@ -3,6 +3,7 @@ import { AimOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlin
 import type { Me } from '../api/types';
 import type { MessageKey } from './messages';
 import { canReview } from './auth';
+import { ImportOutlined } from '@ant-design/icons';
 
 export interface MenuEntry {
   path: string;
@@ -19,6 +20,8 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.dashboard', icon: <DashboardOutlined />, visible: anyone },
   { path: '/map', label: 'menu.map', icon: <AimOutlined />, visible: anyone },
   { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, visible: anyone },
+  // Importing writes projects, plans and reports: those who may edit projects or fill reports.
+  { path: '/import', label: 'menu.exchange', icon: <ImportOutlined />, visible: (me) => me.roles.includes('reporter') || me.roles.includes('admin') },
   { path: '/reports', label: 'menu.worklist', icon: <FormOutlined />, visible: (me) => me.roles.includes('reporter') },
   { path: '/review', label: 'menu.review', icon: <AuditOutlined />, visible: canReview },
   { path: '/problems', label: 'menu.problems', icon: <FlagOutlined />, visible: anyone },

@@ -33,6 +33,24 @@ describe('statistics exports', () => {
     expect(describeMeasure('fundsInPlace:2022-01..2022-01:outOfProvince').header).toBe('到位资金（省外到位资金） 2022-01至2022-01（万元）');
     expect(describeMeasure('attr:capacityKw')).toEqual({ header: '装机容量（千瓦）', kind: 'number' });
     expect(describeMeasure('yoy:fundsInPlace:2022-01..2022-01:outOfProvince').kind).toBe('percent');
+    expect(describeMeasure('lastYear:plannedInvestment:2022')).toEqual({ header: '上年同期2022年计划投资（万元）', kind: 'amount' });
+    expect(describeMeasure('count', 'enterprises').header).toBe('企业数（家）');
+    expect(describeMeasure('demandsAsProblems', 'enterprises')).toEqual({ header: '转为问题的诉求（条）', kind: 'count' });
+  });
+
+  it("names group values by the engine's labels, and writes every filter in words", async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c) => chunks.push(c));
+    const labelled = { rows: [{ light: 'red', labels: { light: '红灯' }, count: 2 }], total: { count: 2 } };
+    const filter = { region: '530300', lights: ['red'], managedBy: 'prefecture', sizeBands: ['1b-plus'], keyList: 7, asOf: '2022-03-31' };
+    await writeStatsExport({ filter, measures: ['count'], groupBy: ['light'] }, labelled, names, 'xlsx', out);
+    await new Promise((r) => out.end(r));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('统计结果')!;
+    expect(sheet.getCell('A1').value).toBe('统计条件：区域：曲靖市；预警：红灯；管理层级：市直；规模：10亿元及以上；重点项目清单：#7；预警判断日：2022-03-31');
+    expect(sheet.getRow(4).values).toEqual([undefined, '红灯', 2]);
   });
 
   it('writes the filter on the sheet, groups by name, amounts in 万元 exactly, and a 合计 row', async () => {

@@ -9,6 +9,8 @@ import { EChart } from '../../charts/EChart';
 import { loadCategories } from '../../lib/codeLists';
 import { useLoad } from '../../lib/useLoad';
 import { KpiCards } from './KpiCards';
+import { ExportButtons } from '../../lib/ExportButtons';
+import { exportStats } from '../../api/exchange';
 import { loadDashboard, str } from './dashboardQueries';
 import { currentPeriod, parsePeriod, periodRange } from './period';
 
@@ -67,6 +69,10 @@ export default function DashboardPage() {
   const thisYear = currentPeriod().year;
   const setPeriod = (year: number, quarter: number | null) => setParams({ year: String(year), quarter: quarter ? String(quarter) : 'all' });
   const base = state.data?.startedYtd.filter;
+  // Each chart's table as a file: the same request the chart was drawn from.
+  const exportOf = (groupBy: string, testId: string) => (
+    <ExportButtons size="small" testId={testId} onExport={(format) => exportStats({ filter: base ?? {}, measures: ['count', 'totalInvestment'], groupBy: [groupBy] }, format)} />
+  );
 
   return (
     <div>
@@ -105,12 +111,12 @@ export default function DashboardPage() {
           <KpiCards data={state.data} period={period} range={range} />
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('dashboard.byCategory')}>
+              <Card size="small" title={t('dashboard.byCategory')} extra={exportOf('category', 'export-by-category')}>
                 <EChart option={charts.category.option} testId="chart-category" onClick={(e) => navigate(projectsHref({ ...base, categories: [str(charts.category.rows[e.dataIndex]?.category)] }))} />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('dashboard.byMonth')}>
+              <Card size="small" title={t('dashboard.byMonth')} extra={exportOf('startMonth', 'export-by-month')}>
                 <EChart
                   option={charts.month.option}
                   testId="chart-month"
@@ -124,7 +130,7 @@ export default function DashboardPage() {
             </Col>
             {hasSubRegions && (
               <Col span={24}>
-                <Card size="small" title={t('dashboard.byRegion')}>
+                <Card size="small" title={t('dashboard.byRegion')} extra={exportOf('region', 'export-by-region')}>
                   <EChart option={charts.region.option} testId="chart-region" onClick={(e) => navigate(projectsHref({ ...base, region: str(charts.region.rows[e.dataIndex]?.region) }))} />
                 </Card>
               </Col>

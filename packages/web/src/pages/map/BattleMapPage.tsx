@@ -10,7 +10,9 @@ import { EChart } from '../../charts/EChart';
 import { count, money } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { OpenItemsPanel } from './OpenItemsPanel';
-import { loadPoints, loadRegionFigures, metricValue, METRICS, type Metric, type RegionFigure } from './mapData';
+import { loadPoints, loadRegionFigures, metricValue, METRICS, regionFiguresQuery, type Metric, type RegionFigure } from './mapData';
+import { ExportButtons } from '../../lib/ExportButtons';
+import { exportStats } from '../../api/exchange';
 
 const PROVINCE = '530000';
 const LIGHT_COLORS = { red: '#cf1322', yellow: '#d48806', green: '#389e0d' } as const;
@@ -81,22 +83,27 @@ export default function BattleMapPage() {
   }, [prefectures.data, points.data, metric, locale]);
 
   const table = (rows: RegionFigure[] | undefined, testId: string, onRow?: (f: RegionFigure) => void) => (
-    <Table<RegionFigure>
-      size="small"
-      rowKey="code"
-      data-testid={testId}
-      pagination={false}
-      dataSource={[...(rows ?? [])].sort((a, b) => metricValue(b, metric) - metricValue(a, metric))}
-      onRow={(f) => ({ onClick: () => onRow?.(f), style: onRow ? { cursor: 'pointer' } : undefined })}
-      columns={[
-        { title: t('map.rank'), width: 56, render: (_, __, i) => i + 1 },
-        { title: t('projects.region'), dataIndex: 'name', render: (n: string) => <span data-testid="region-name">{n}</span> },
-        { title: t('map.metric.count'), align: 'right', render: (_, f) => <Link to={projectsHref(f.filter)} onClick={(e) => e.stopPropagation()}>{count(f.count)}</Link> },
-        { title: t('map.metric.totalInvestment'), align: 'right', render: (_, f) => money(f.totalInvestment, locale) },
-        { title: t('map.metric.rate'), align: 'right', render: (_, f) => format(f, 'rate') },
-        { title: t('map.metric.red'), align: 'right', render: (_, f) => <Link to={projectsHref({ ...f.filter, lights: ['red'], asOf: f.asOf })} onClick={(e) => e.stopPropagation()}>{count(f.red)}</Link> },
-      ]}
-    />
+    <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <ExportButtons size="small" testId={`export-${testId}`} onExport={(format) => exportStats(regionFiguresQuery(drilled ?? PROVINCE, year), format)} />
+      </div>
+      <Table<RegionFigure>
+        size="small"
+        rowKey="code"
+        data-testid={testId}
+        pagination={false}
+        dataSource={[...(rows ?? [])].sort((a, b) => metricValue(b, metric) - metricValue(a, metric))}
+        onRow={(f) => ({ onClick: () => onRow?.(f), style: onRow ? { cursor: 'pointer' } : undefined })}
+        columns={[
+          { title: t('map.rank'), width: 56, render: (_, __, i) => i + 1 },
+          { title: t('projects.region'), dataIndex: 'name', render: (n: string) => <span data-testid="region-name">{n}</span> },
+          { title: t('map.metric.count'), align: 'right', render: (_, f) => <Link to={projectsHref(f.filter)} onClick={(e) => e.stopPropagation()}>{count(f.count)}</Link> },
+          { title: t('map.metric.totalInvestment'), align: 'right', render: (_, f) => money(f.totalInvestment, locale) },
+          { title: t('map.metric.rate'), align: 'right', render: (_, f) => format(f, 'rate') },
+          { title: t('map.metric.red'), align: 'right', render: (_, f) => <Link to={projectsHref({ ...f.filter, lights: ['red'], asOf: f.asOf })} onClick={(e) => e.stopPropagation()}>{count(f.red)}</Link> },
+        ]}
+      />
+    </>
   );
 
   return (

@@ -1,6 +1,6 @@
 import { chinaDate, chinaPeriod, percentOf } from '@guatu/core';
 import { get } from '../../api/client';
-import { queryStats, type StatsFilter } from '../../api/stats';
+import { queryStats, type StatsFilter, type StatsQuery } from '../../api/stats';
 import type { Region } from '../../api/types';
 import { loadRegionChildren } from '../../lib/codeLists';
 
@@ -34,12 +34,12 @@ export interface ProjectPoint {
  * completion against this year's plan, and red lights. Regions without projects show as zero.
  */
 export async function loadRegionFigures(region: string, year: number): Promise<RegionFigure[]> {
-  const { asOf, lastMonth } = yearEnd(year);
-  const completed = `completedInvestment:${year}-01..${lastMonth}`;
-  const planned = `plannedInvestment:${year}`;
+  const { asOf } = yearEnd(year);
+  const query = regionFiguresQuery(region, year);
+  const [completed, planned] = query.measures.slice(2) as [string, string];
   const [children, all, red] = await Promise.all([
     loadRegionChildren(region),
-    queryStats({ filter: { region }, measures: ['count', 'totalInvestment', completed, planned], groupBy: ['region'] }),
+    queryStats(query),
     queryStats({ filter: { region, lights: ['red'], asOf }, measures: ['count'], groupBy: ['region'] }),
   ]);
   return children.map((r: Region) => {
@@ -57,6 +57,12 @@ export async function loadRegionFigures(region: string, year: number): Promise<R
       asOf,
     };
   });
+}
+
+/** The engine request behind the ranking table, also what its export asks for. */
+export function regionFiguresQuery(region: string, year: number): StatsQuery {
+  const { lastMonth } = yearEnd(year);
+  return { filter: { region }, measures: ['count', 'totalInvestment', `completedInvestment:${year}-01..${lastMonth}`, `plannedInvestment:${year}`], groupBy: ['region'] };
 }
 
 export function loadPoints(region: string, year: number): Promise<{ items: ProjectPoint[] }> {

@@ -10,6 +10,8 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { date, money } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
+import { ExportButtons } from '../../lib/ExportButtons';
+import { projectsExportUrl } from '../../api/exchange';
 import { ProjectFilters, type ListFilter } from './ProjectFilters';
 import { LightTag } from './LightTag';
 import { StageTag } from './StageTag';
@@ -55,6 +57,7 @@ export default function ProjectListPage() {
               </Button>
             </Link>
           )}
+          <ExportButtons testId="export-projects" href={(format) => projectsExportUrl(filter, format)} />
         </Space>
       </div>
       <Card>
