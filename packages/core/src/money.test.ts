@@ -76,6 +76,16 @@ describe('sums and ratios', () => {
     expect(normalizeYuan(null)).toBeNull();
   });
 
+  it('sums, normalises and formats totals beyond one column\'s limit', () => {
+    // Two amounts of 16 integer digits each are valid on their own; their sum has 17.
+    const max = '9999999999999999.99';
+    expect(() => yuanToFen('19999999999999999.98')).toThrow('money.tooLarge');
+    expect(sumYuan([max, max])).toBe('19999999999999999.98');
+    expect(normalizeYuan('19999999999999999.98')).toBe('19999999999999999.98');
+    expect(growthPercent('19999999999999999.98', max)).toBe('100.00');
+    expect(formatYuanZh('19999999999999999.98')).toBe('200000000亿元');
+  });
+
   it('computes year-on-year growth to two decimals, rounding half up', () => {
     // 57.15亿 against 41.77亿 in the same month a year before → +36.82%
     expect(growthPercent('5715000000', '4177000000')).toBe('36.82');

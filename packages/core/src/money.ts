@@ -20,6 +20,13 @@ const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /** Parses a yuan amount ("1254", "57.15", "0.5") into 分. Throws MoneyError naming the rule broken. */
 export function yuanToFen(input: string): bigint {
+  const fen = parseFen(input);
+  if (fen > MAX_FEN) throw new MoneyError('money.tooLarge', input);
+  return fen;
+}
+
+/** The same parse without the column's limit: sums of many stored amounts may exceed it. */
+function parseFen(input: string): bigint {
   const text = input.trim();
   const m = DECIMAL.exec(text);
   if (!m) throw new MoneyError('money.notNumber', input);
@@ -27,7 +34,6 @@ export function yuanToFen(input: string): bigint {
   if (frac.length > 2 && !/^0*$/.test(frac.slice(2))) throw new MoneyError('money.decimals', input);
   const fen = BigInt(whole!) * 100n + BigInt((frac + '00').slice(0, 2));
   if (minus && fen !== 0n) throw new MoneyError('money.negative', input);
-  if (fen > MAX_FEN) throw new MoneyError('money.tooLarge', input);
   return fen;
 }
 
@@ -41,11 +47,11 @@ export function fenToYuan(fen: bigint): string {
   return negative ? `-${body}` : body;
 }
 
-/** Normalises a database numeric ("58500000000.00") or any valid amount to the canonical form. */
+/** Normalises a database numeric ("58500000000.00"), a sum of them, or any valid amount to the canonical form. */
 export function normalizeYuan(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const negative = value.startsWith('-');
-  const fen = yuanToFen(negative ? value.slice(1) : value);
+  const fen = parseFen(negative ? value.slice(1) : value);
   return fenToYuan(negative ? -fen : fen);
 }
 
@@ -64,8 +70,9 @@ export function sumYuan(values: Iterable<string | null | undefined>): string {
   return fenToYuan(total);
 }
 
+/** Arithmetic on amounts already stored or summed: no column limit applies to results. */
 function yuanToFenSigned(v: string): bigint {
-  return v.startsWith('-') ? -yuanToFen(v.slice(1)) : yuanToFen(v);
+  return v.startsWith('-') ? -parseFen(v.slice(1)) : parseFen(v);
 }
 
 export function compareYuan(a: string, b: string): number {
