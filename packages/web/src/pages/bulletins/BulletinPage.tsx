@@ -102,7 +102,7 @@ function BulletinView({ bulletin: b }: { bulletin: Bulletin }) {
           scroll={{ x: 720 }}
           rowClassName={(f) => (moved.get(f.key)?.changed ? 'figure-row-changed' : '')}
           columns={[
-            { title: t('bulletins.figure'), dataIndex: 'label', width: 220 },
+            { title: t('bulletins.figure'), dataIndex: 'label', width: 180 },
             { title: t('bulletins.value'), dataIndex: 'text', width: 100, align: 'right', render: (v: string, f) => <a onClick={() => setDrill(f.key)}>{v}</a> },
             { title: t('bulletins.records'), dataIndex: 'recordCount', width: 90, align: 'right', render: (n: number) => count(n) },
             { title: t('bulletins.measure'), key: 'measure', width: 220, render: (_, f) => <code>{f.request.measures.join(', ')}</code> },

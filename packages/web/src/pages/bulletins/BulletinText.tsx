@@ -1,4 +1,5 @@
 import './bulletins.css';
+import { useState } from 'react';
 import { Button, Popover, Space, Typography } from 'antd';
 import type { Bulletin, BulletinFigure, Comparison } from '../../api/bulletins';
 import { projectsHref } from '../../api/stats';
@@ -38,6 +39,11 @@ export function BulletinText({ bulletin, comparison, onDrill }: { bulletin: Bull
 
 function FigureLink({ figure, regionName, onDrill, children }: { figure: BulletinFigure; regionName: string; onDrill(key: string): void; children: React.ReactNode }) {
   const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const drill = () => {
+    setOpen(false);
+    onDrill(figure.key);
+  };
   const content = (
     <Space orientation="vertical" size="small" style={{ maxWidth: 420 }} data-testid="figure-popover">
       <Typography.Text strong>
@@ -45,7 +51,7 @@ function FigureLink({ figure, regionName, onDrill, children }: { figure: Bulleti
       </Typography.Text>
       <FigureQuery request={figure.request} regionName={regionName} />
       <Space wrap>
-        <Button type="primary" size="small" onClick={() => onDrill(figure.key)} data-testid="figure-drill-open">
+        <Button type="primary" size="small" onClick={drill} data-testid="figure-drill-open">
           {t('bulletins.openDrill')}（{count(figure.recordCount)}）
         </Button>
         {figure.request.subject === 'projects' && <Link to={projectsHref(figure.request.filter)}>{t('bulletins.openList')}</Link>}
@@ -53,7 +59,7 @@ function FigureLink({ figure, regionName, onDrill, children }: { figure: Bulleti
     </Space>
   );
   return (
-    <Popover content={content} title={t('bulletins.query')} mouseEnterDelay={0.3}>
+    <Popover content={content} title={t('bulletins.query')} mouseEnterDelay={0.3} open={open} onOpenChange={setOpen}>
       <a
         className="bulletin-figure"
         data-testid="bulletin-figure"
@@ -61,7 +67,7 @@ function FigureLink({ figure, regionName, onDrill, children }: { figure: Bulleti
         href={`#figure-${figure.key}`}
         onClick={(e) => {
           e.preventDefault();
-          onDrill(figure.key);
+          drill();
         }}
       >
         {children}

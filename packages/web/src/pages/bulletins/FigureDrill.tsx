@@ -5,7 +5,7 @@ import { STAGE_LABELS } from '@guatu/core';
 import { drillFigure, type DrillProject } from '../../api/bulletins';
 import { projectsHref } from '../../api/stats';
 import { useI18n } from '../../app/i18n';
-import { date, money } from '../../lib/format';
+import { money } from '../../lib/format';
 import { Loaded } from '../../lib/Loaded';
 import { useLoad } from '../../lib/useLoad';
 import { FigureQuery } from './FigureQuery';
@@ -49,16 +49,16 @@ export function FigureDrill({ bulletinId, figureKey, regionName, onClose }: { bu
                       size="small"
                       data-testid="drill-projects"
                       dataSource={d.records.projects}
-                      scroll={{ x: 760 }}
+                      scroll={{ x: 980 }}
                       pagination={{ current: d.records.page, pageSize: d.records.pageSize, total: d.records.total, onChange: setPage, showSizeChanger: false }}
                       columns={[
-                        { title: t('projects.code'), dataIndex: 'code', width: 200 },
+                        { title: t('projects.code'), dataIndex: 'code', width: 210, render: (c: string) => <span style={{ whiteSpace: 'nowrap' }}>{c}</span> },
                         { title: t('projects.name'), dataIndex: 'name', width: 240, render: (n: string, p) => <Link to={`/projects/${p.id}`}>{n}</Link> },
                         { title: t('projects.region'), dataIndex: 'regionName', width: 100 },
                         { title: t('projects.category'), dataIndex: 'categoryName', width: 110 },
                         { title: t('projects.stage'), dataIndex: 'stage', width: 80, render: (s: string) => label(STAGE_LABELS, s) },
                         { title: t('projects.totalInvestment'), dataIndex: 'totalInvestment', width: 110, align: 'right', render: (v: string) => money(v, locale) },
-                        { title: t('projects.startedOn'), dataIndex: 'startedOn', width: 120, render: (v: string | null) => date(v, locale) },
+                        { title: t('projects.startedOn'), dataIndex: 'startedOn', width: 110, render: (v: string | null) => v ?? '—' },
                       ]}
                     />
                     <Link to={projectsHref(d.figure.request.filter)}>{t('bulletins.openList')}</Link>

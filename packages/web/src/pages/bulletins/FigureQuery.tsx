@@ -39,7 +39,11 @@ export function FigureQuery({ request, regionName }: { request: FigureRequest; r
     if (key === 'managedBy') return v === 'prefecture' ? (locale === 'zh' ? '市直' : 'prefecture') : String(v);
     return String(v);
   };
-  const items = Object.entries(request.filter).map(([k, v]) => ({ key: k, label: KEYS[k]?.[locale === 'zh' ? 0 : 1] ?? k, children: value(k, v) }));
+  const order = Object.keys(KEYS);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const items = Object.entries(request.filter)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([k, v]) => ({ key: k, label: KEYS[k]?.[locale === 'zh' ? 0 : 1] ?? k, children: value(k, v) }));
   return (
     <Descriptions
       size="small"

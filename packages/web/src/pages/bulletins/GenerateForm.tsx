@@ -59,13 +59,13 @@ export function GenerateForm({ templates }: { templates: TemplateSummary[] }) {
       form={form}
       layout="inline"
       data-testid="generate-form"
-      initialValues={{ templateId: templates[0]?.id, regionCode: me?.region.code, period: '2022-Q1' }}
+      initialValues={{ templateId: (templates.find((x) => !x.needs.length) ?? templates[0])?.id, regionCode: me?.region.code, period: '2022-Q1' }}
       onFinish={submit}
       onValuesChange={(changed) => ('templateId' in changed || 'regionCode' in changed) && form.setFieldsValue({ batch: undefined, keyList: undefined })}
       style={{ rowGap: 12 }}
     >
       <Form.Item name="templateId" label={t('bulletins.template')} rules={[{ required: true }]}>
-        <Select style={{ width: 220 }} options={templates.map((x) => ({ value: x.id, label: x.name }))} />
+        <Select style={{ width: 220, maxWidth: '62vw' }} options={templates.map((x) => ({ value: x.id, label: x.name }))} />
       </Form.Item>
       <Form.Item name="regionCode" label={t('bulletins.region')} rules={[{ required: true }]}>
         <RegionSelect allowClear={false} style={{ width: 200 }} />
@@ -75,12 +75,12 @@ export function GenerateForm({ templates }: { templates: TemplateSummary[] }) {
       </Form.Item>
       {needs.includes('batch') && (
         <Form.Item name="batch" label={t('bulletins.batch')}>
-          <Select allowClear style={{ width: 240 }} placeholder={t('bulletins.batchDefault')} options={choices.data?.batches.map((b) => ({ value: b.id, label: `${b.name}（${b.heldOn}）` }))} />
+          <Select allowClear style={{ width: 240, maxWidth: '62vw' }} placeholder={t('bulletins.batchDefault')} options={choices.data?.batches.map((b) => ({ value: b.id, label: `${b.name}（${b.heldOn}）` }))} />
         </Form.Item>
       )}
       {needs.includes('keyList') && (
         <Form.Item name="keyList" label={t('bulletins.keyList')}>
-          <Select allowClear style={{ width: 240 }} placeholder={t('bulletins.keyListDefault')} options={choices.data?.keyLists.map((k) => ({ value: k.id, label: `${k.name}（${k.year}）` }))} />
+          <Select allowClear style={{ width: 240, maxWidth: '62vw' }} placeholder={t('bulletins.keyListDefault')} options={choices.data?.keyLists.map((k) => ({ value: k.id, label: `${k.name}（${k.year}）` }))} />
         </Form.Item>
       )}
       <Form.Item>

@@ -16,6 +16,11 @@ export interface TemplateFormValues {
 
 export function toForm(t: Template): TemplateFormValues {
   const b = t.body;
+  const text = [b.title, ...b.paragraphs.map((p) => p.text)].join('\n');
+  const firstUse = (key: string) => {
+    const at = text.indexOf(`{{${key}}}`);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
   return {
     name: t.name,
     description: t.description,
@@ -24,7 +29,10 @@ export function toForm(t: Template): TemplateFormValues {
     tags: b.tags,
     needs: b.needs,
     paragraphs: b.paragraphs.map((p) => ({ heading: p.heading, text: p.text })),
-    figures: Object.entries(b.figures).map(([key, f]) => ({ key, label: f.label, subject: f.subject, measure: f.measure, format: f.format, filter: JSON.stringify(f.filter, null, 1) })),
+    // In the order the text uses them (the database keeps an object's keys in its own order).
+    figures: Object.entries(b.figures)
+      .sort(([a], [b2]) => firstUse(a) - firstUse(b2))
+      .map(([key, f]) => ({ key, label: f.label, subject: f.subject, measure: f.measure, format: f.format, filter: JSON.stringify(f.filter) })),
   };
 }
 
