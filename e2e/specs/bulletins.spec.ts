@@ -71,6 +71,11 @@ describe('通报 and 核数', () => {
     assert.equal(await print.locator('h1').innerText(), '曲靖市2022年一季度开工重大项目394个');
     assert.match(await print.locator('article').innerText(), /开工产业项目364(\[\d+\])?个、总投资585(\[\d+\])?亿元/);
     await screenshot(print, 'bulletin-print-desktop');
+    // Its sources link each figure's query, asked of the engine now.
+    await print.getByRole('link', { name: '查询与数据' }).first().click();
+    await print.getByTestId('stats-answer').getByText('394').waitFor();
+    await settle(print);
+    await screenshot(print, 'bulletin-stats-query-desktop');
     await print.close();
 
     // Compared with the data now: the other tests change nothing of 2022, so no figure moved.

@@ -24,6 +24,7 @@ const BulletinPage = lazy(() => import('../pages/bulletins/BulletinPage'));
 const CheckPage = lazy(() => import('../pages/bulletins/CheckPage'));
 const TemplatesPage = lazy(() => import('../pages/bulletins/TemplatesPage'));
 const TemplateEditorPage = lazy(() => import('../pages/bulletins/TemplateEditorPage'));
+const StatsQueryPage = lazy(() => import('../pages/bulletins/StatsQueryPage'));
 
 export function App() {
   const { me, ready } = useAuth();
@@ -53,6 +54,7 @@ export function App() {
           <Route path="/bulletins/:id" element={<Allowed roles={[...BULLETIN_ROLES]}><BulletinPage /></Allowed>} />
           <Route path="/figure-check" element={<Allowed roles={[...BULLETIN_ROLES]}><CheckPage /></Allowed>} />
           <Route path="/bulletin-templates" element={<Allowed roles={[...TEMPLATE_ROLES]}><TemplatesPage /></Allowed>} />
+          <Route path="/stats" element={<StatsQueryPage />} />
           <Route path="/bulletin-templates/:id" element={<Allowed roles={[...TEMPLATE_ROLES]}><TemplateEditorPage /></Allowed>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -28,7 +28,11 @@ export function CheckResultView({ text, result }: { text: string; result: CheckR
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={11}>
-        <Typography.Title level={5}>{t('check.draft')}</Typography.Title>
+        <div style={{ display: 'flex', alignItems: 'center', minHeight: 32, marginBottom: 8 }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('check.draft')}
+          </Typography.Title>
+        </div>
         <div className="check-draft" ref={draftRef} data-testid="check-draft">
           {pieces.map((p, k) => {
             if (!('figure' in p)) return <span key={k}>{p.text}</span>;
@@ -77,7 +81,7 @@ export function CheckResultView({ text, result }: { text: string; result: CheckR
           columns={[
             { title: '#', dataIndex: 'i', width: 48, render: (i: number) => i + 1 },
             { title: t('bulletins.figure'), dataIndex: 'text', width: 110, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-            { title: t('check.filter'), dataIndex: 'status', width: 96, render: (s: CheckStatus) => <Tag color={COLORS[s]}>{t(`check.${s}`)}</Tag> },
+            { title: t('check.status'), dataIndex: 'status', width: 96, render: (s: CheckStatus) => <Tag color={COLORS[s]}>{t(`check.${s}`)}</Tag> },
             {
               title: `${t('check.inData')} / ${t('check.reason')}`,
               key: 'why',
@@ -103,7 +107,12 @@ function Why({ figure: f }: { figure: CheckedFigure }) {
           {t('check.inData')}：<Typography.Text type="danger" strong>{f.dataText}</Typography.Text>
         </span>
       )}
-      {f.status === 'matches' && f.rounded && <Typography.Text type="secondary">{t('check.rounded')}（{f.dataText}）</Typography.Text>}
+      {f.status === 'matches' && (
+        <span>
+          {t('check.inData')}：<Typography.Text type="success">{f.dataText}</Typography.Text>
+          {f.rounded && <Typography.Text type="secondary">（{t('check.rounded')}）</Typography.Text>}
+        </span>
+      )}
       {f.unresolved.map((u, k) => (
         <Typography.Text key={k} type="warning">
           {u.message}

@@ -213,7 +213,7 @@ function Editor({ template: tpl, earlier, onSaved }: { template: Template; earli
             </Card>
             <Card title={t('templates.versions')}>
               <Timeline
-                items={[...tpl.versions].reverse().map((v) => ({
+                items={[...tpl.versions].sort((a, b) => b.version - a.version).map((v) => ({
                   key: v.version,
                   color: v.version === tpl.version ? 'red' : 'gray',
                   content: (

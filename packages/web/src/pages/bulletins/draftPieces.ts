@@ -1,7 +1,7 @@
 /**
  * A checked draft as the reader sees it: the submitted text cut at each figure, so each figure can
- * be highlighted where it stands (the server gives start/end in the submitted text). HTML drafts
- * lose their tags and keep their paragraphs as line breaks; figures never lie inside a tag.
+ * be highlighted where it stands (the server gives start/end in the submitted text). HTML (and
+ * HTML inside Markdown) loses its tags and keep their paragraphs as line breaks; figures never lie inside a tag.
  */
 export type Piece = { text: string } | { text: string; figure: number };
 
@@ -10,7 +10,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 export function draftPieces(text: string, figures: { start: number; end: number }[], format: 'text' | 'markdown' | 'html'): Piece[] {
   const order = figures.map((f, i) => ({ ...f, i })).sort((a, b) => a.start - b.start);
-  const plain = (s: string) => (format === 'html' ? stripHtml(s) : s);
+  // Markdown may carry HTML too, as the press office's posts do.
+  const plain = (s: string) => (format === 'text' ? s : stripHtml(s));
   const pieces: Piece[] = [];
   let at = 0;
   for (const f of order) {
