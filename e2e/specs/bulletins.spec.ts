@@ -62,7 +62,7 @@ describe('通报 and 核数', () => {
     }
     await settle(page);
     await screenshot(page, 'bulletin-drill-desktop', false);
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
     await drill.waitFor({ state: 'hidden' });
 
     // The printable page opens in its own tab, with the same text.
@@ -71,8 +71,12 @@ describe('通报 and 核数', () => {
     assert.equal(await print.locator('h1').innerText(), '曲靖市2022年一季度开工重大项目394个');
     assert.match(await print.locator('article').innerText(), /开工产业项目364(\[\d+\])?个、总投资585(\[\d+\])?亿元/);
     await screenshot(print, 'bulletin-print-desktop');
-    // Its sources link each figure's query, asked of the engine now.
-    await print.getByRole('link', { name: '查询与数据' }).first().click();
+    // Its sources link each figure's projects into the project library…
+    await print.getByRole('link', { name: '项目清单（394）' }).first().click();
+    await print.getByTestId('project-total').getByText('394').waitFor();
+    // …and the API's link to the figure's query opens it, asked of the engine now.
+    const { figures: stored } = await (await apiAs('press.qujing'))<{ figures: { links: { stats: string } }[] }>('GET', `/bulletins/${bulletinId}`);
+    await print.goto(stored[0]!.links.stats);
     await print.getByTestId('stats-answer').getByText('394').waitFor();
     await settle(print);
     await screenshot(print, 'bulletin-stats-query-desktop');
@@ -117,8 +121,8 @@ describe('通报 and 核数', () => {
     await page.getByRole('button', { name: /修改稿件/ }).click();
     await page.getByTestId('check-text').fill('曲靖市一季度开工重大项目395个、总投资1254亿元。');
     await page.getByLabel('稿件日期').fill('2022-04-10');
+    // Enter confirms the date and submits the form; 一季度 is read as 2022's.
     await page.getByLabel('稿件日期').press('Enter');
-    await page.getByTestId('check-run').click();
     await page.getByTestId('check-summary').getByText('共找到 2 个数字：一致 1 个，不一致 1 个，无法追溯 0 个').waitFor();
     await page.getByTestId('check-draft').locator('.check-mark.differs', { hasText: '395个' }).waitFor();
     await page.getByTestId('check-data-value').getByText('394个').waitFor();

@@ -31,12 +31,11 @@ export default function StatsQueryPage() {
         <div style={{ marginTop: 16 }}>
           <Loaded state={state}>
             {(r) => (
-              <Space orientation="vertical">
+              <Space orientation="vertical" data-testid="stats-answer">
                 <Descriptions
                   size="small"
                   bordered
                   column={1}
-                  data-testid="stats-answer"
                   items={(request?.measures ?? []).map((m) => {
                     const v = r.total[m];
                     const text = v === null || v === undefined ? '—' : typeof v === 'number' ? count(v) : /^(count|yoy:|share)/.test(m) ? String(v) : money(String(v), locale);
