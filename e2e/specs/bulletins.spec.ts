@@ -117,14 +117,17 @@ describe('通报 and 核数', () => {
     await settle(page);
     await screenshot(page, 'figure-check-desktop');
 
-    // A draft with a wrong figure: it differs, and the value in the data is shown.
+    // An uploaded HTML draft with a wrong figure: it differs, and the value in the data is shown.
     await page.getByRole('button', { name: /修改稿件/ }).click();
-    await page.getByTestId('check-text').fill('曲靖市一季度开工重大项目395个、总投资1254亿元。');
+    const draft = '<p><strong>曲靖开工</strong></p><p>曲靖市一季度开工重大项目395个、总投资1254亿元。</p>';
+    await page.locator('input[type=file]').setInputFiles({ name: 'draft.html', mimeType: 'text/html', buffer: Buffer.from(draft) });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="check-text"]') as HTMLTextAreaElement | null)?.value.startsWith('<p>'));
     await page.getByLabel('稿件日期').fill('2022-04-10');
     // Enter confirms the date and submits the form; 一季度 is read as 2022's.
     await page.getByLabel('稿件日期').press('Enter');
     await page.getByTestId('check-summary').getByText('共找到 2 个数字：一致 1 个，不一致 1 个，无法追溯 0 个').waitFor();
     await page.getByTestId('check-draft').locator('.check-mark.differs', { hasText: '395个' }).waitFor();
+    assert.doesNotMatch(await page.getByTestId('check-draft').innerText(), /<p>/, 'the draft shows without its tags');
     await page.getByTestId('check-data-value').getByText('394个').waitFor();
     await screenshot(page, 'figure-check-differs-desktop');
 

@@ -22,7 +22,7 @@ export function FigureDrill({ bulletinId, figureKey, regionName, onClose }: { bu
         setPage(1);
         onClose();
       }}
-      size={880}
+      size={1000}
       title={state.data ? t('bulletins.drillTitle', { label: state.data.figure.label }) : t('bulletins.openDrill')}
       data-testid="figure-drill"
       destroyOnHidden
@@ -49,16 +49,16 @@ export function FigureDrill({ bulletinId, figureKey, regionName, onClose }: { bu
                       size="small"
                       data-testid="drill-projects"
                       dataSource={d.records.projects}
-                      scroll={{ x: 980 }}
+                      scroll={{ x: 900 }}
                       pagination={{ current: d.records.page, pageSize: d.records.pageSize, total: d.records.total, onChange: setPage, showSizeChanger: false }}
                       columns={[
                         { title: t('projects.code'), dataIndex: 'code', width: 210, render: (c: string) => <span style={{ whiteSpace: 'nowrap' }}>{c}</span> },
                         { title: t('projects.name'), dataIndex: 'name', width: 240, render: (n: string, p) => <Link to={`/projects/${p.id}`}>{n}</Link> },
-                        { title: t('projects.region'), dataIndex: 'regionName', width: 100 },
-                        { title: t('projects.category'), dataIndex: 'categoryName', width: 110 },
-                        { title: t('projects.stage'), dataIndex: 'stage', width: 80, render: (s: string) => label(STAGE_LABELS, s) },
+                        { title: t('projects.region'), dataIndex: 'regionName', width: 90 },
+                        { title: t('projects.category'), dataIndex: 'categoryName', width: 90 },
+                        { title: t('projects.stage'), dataIndex: 'stage', width: 64, render: (s: string) => label(STAGE_LABELS, s) },
                         { title: t('projects.totalInvestment'), dataIndex: 'totalInvestment', width: 110, align: 'right', render: (v: string) => money(v, locale) },
-                        { title: t('projects.startedOn'), dataIndex: 'startedOn', width: 110, render: (v: string | null) => v ?? '—' },
+                        { title: t('projects.startedOn'), dataIndex: 'startedOn', width: 106, render: (v: string | null) => v ?? '—' },
                       ]}
                     />
                     <Link to={projectsHref(d.figure.request.filter)}>{t('bulletins.openList')}</Link>
