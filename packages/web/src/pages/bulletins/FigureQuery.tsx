@@ -1,7 +1,7 @@
 import { Descriptions, Typography } from 'antd';
 import type { FigureRequest } from '../../api/bulletins';
 import { useI18n } from '../../app/i18n';
-import { loadCategories } from '../../lib/codeLists';
+import { loadCategories, loadRegion } from '../../lib/codeLists';
 import { useLoad } from '../../lib/useLoad';
 import { money } from '../../lib/format';
 
@@ -31,10 +31,12 @@ const KEYS: Record<string, [string, string]> = {
 export function FigureQuery({ request, regionName }: { request: FigureRequest; regionName?: string }) {
   const { t, locale } = useI18n();
   const categories = useLoad(loadCategories, []);
+  const code = typeof request.filter.region === 'string' ? request.filter.region : undefined;
+  const region = useLoad(() => (regionName || !code ? Promise.resolve(regionName) : loadRegion(code).then((r) => r.name)), [code, regionName]);
   const names = new Map((categories.data ?? []).map((c) => [c.code, locale === 'zh' ? c.nameZh : c.nameEn]));
   const value = (key: string, v: unknown): string => {
     if (Array.isArray(v)) return v.map((x) => (key === 'categories' ? (names.get(String(x)) ?? String(x)) : String(x))).join('、');
-    if (key === 'region' && regionName) return `${regionName}（${String(v)}）`;
+    if (key === 'region' && region.data) return `${region.data}（${String(v)}）`;
     if (/Investment$/.test(key)) return money(String(v), locale);
     if (key === 'managedBy') return v === 'prefecture' ? (locale === 'zh' ? '市直' : 'prefecture') : String(v);
     return String(v);

@@ -31,7 +31,7 @@ export default function StatsQueryPage() {
         <div style={{ marginTop: 16 }}>
           <Loaded state={state}>
             {(r) => (
-              <Space orientation="vertical" data-testid="stats-answer">
+              <Space orientation="vertical" data-testid="stats-answer" style={{ width: '100%' }}>
                 <Descriptions
                   size="small"
                   bordered
@@ -39,7 +39,7 @@ export default function StatsQueryPage() {
                   items={(request?.measures ?? []).map((m) => {
                     const v = r.total[m];
                     const text = v === null || v === undefined ? '—' : typeof v === 'number' ? count(v) : /^(count|yoy:|share)/.test(m) ? String(v) : money(String(v), locale);
-                    return { key: m, label: <code>{m}</code>, children: `${text}（${r.asOf}）` };
+                    return { key: m, label: t('bulletins.valueAsOf', { date: r.asOf }), children: <strong>{text}</strong> };
                   })}
                 />
                 {request?.subject === 'projects' && <Link to={projectsHref(request.filter)}>{t('bulletins.openList')}</Link>}
