@@ -14,6 +14,7 @@ export const bulletinsZh = {
   'bulletins.keyList': '重点项目清单',
   'bulletins.keyListDefault': '当年的清单',
   'bulletins.date': '通报日期',
+  'bulletins.today': '今天',
   'bulletins.generated': '已生成通报',
   'bulletins.list': '已生成的通报',
   'bulletins.dataVersion': '数据版本',
@@ -132,6 +133,8 @@ export const bulletinsZh = {
   'period.Q3': '三季度',
   'period.Q4': '四季度',
   'period.month': '{n}月',
+  'period.label': '{year}年{name}',
+  'period.yearN': '{year}年',
 };
 
 export const bulletinsEn: Record<keyof typeof bulletinsZh, string> = {
@@ -149,6 +152,7 @@ export const bulletinsEn: Record<keyof typeof bulletinsZh, string> = {
   'bulletins.keyList': 'Key list',
   'bulletins.keyListDefault': 'The list of the year',
   'bulletins.date': 'Bulletin date',
+  'bulletins.today': 'Today',
   'bulletins.generated': 'Bulletin generated',
   'bulletins.list': 'Generated bulletins',
   'bulletins.dataVersion': 'Data version',
@@ -267,4 +271,6 @@ export const bulletinsEn: Record<keyof typeof bulletinsZh, string> = {
   'period.Q3': 'Q3',
   'period.Q4': 'Q4',
   'period.month': 'Month {n}',
+  'period.label': '{name} {year}',
+  'period.yearN': '{year}',
 };

@@ -34,16 +34,16 @@ export default function BulletinsPage() {
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('bulletins.empty') }}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1190 }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (n) => t('bulletins.count', { n }), onChange: (p) => setParams({ page: String(p) }) }}
           columns={[
-            { title: t('bulletins.title'), dataIndex: 'title', width: 320, render: (title: string, b) => <Link to={`/bulletins/${b.id}`}>{title}</Link> },
-            { title: t('bulletins.region'), dataIndex: 'regionName', width: 110 },
-            { title: t('bulletins.period'), dataIndex: 'period', width: 130, render: (p: string) => periodLabel(p, t) },
-            { title: t('bulletins.template'), dataIndex: 'templateName', width: 200, render: (n: string, b) => `${n}（${t('bulletins.versionN', { n: b.templateVersion })}）` },
-            { title: t('bulletins.dataVersion'), dataIndex: 'dataVersion', width: 100, render: (v: number) => <Tag>{v}</Tag> },
-            { title: t('bulletins.date'), dataIndex: 'bulletinDate', width: 140, render: (d: string) => date(d, locale) },
-            { title: t('bulletins.generatedAt'), dataIndex: 'generatedAt', width: 170, render: (d: string, b) => `${dateTime(d)} ${b.generatedByName?.replace(/（.*）$/, '') ?? ''}` },
+            { title: t('bulletins.title'), dataIndex: 'title', width: 300, render: (title: string, b) => <Link to={`/bulletins/${b.id}`}>{title}</Link> },
+            { title: t('bulletins.region'), dataIndex: 'regionName', width: 100 },
+            { title: t('bulletins.period'), dataIndex: 'period', width: 120, render: (p: string) => periodLabel(p, t) },
+            { title: t('bulletins.template'), dataIndex: 'templateName', width: 240, render: (n: string, b) => `${n}（${t('bulletins.versionN', { n: b.templateVersion })}）` },
+            { title: t('bulletins.dataVersion'), dataIndex: 'dataVersion', width: 90, render: (v: number) => <Tag>{v}</Tag> },
+            { title: t('bulletins.date'), dataIndex: 'bulletinDate', width: 130, render: (d: string) => date(d, locale) },
+            { title: t('bulletins.generatedAt'), dataIndex: 'generatedAt', width: 210, render: (d: string, b) => `${dateTime(d)} ${b.generatedByName?.replace(/（.*）$/, '') ?? ''}` },
           ]}
         />
       </Card>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, App, Button, Form, Select } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { FileAddOutlined } from '@ant-design/icons';
 import { get } from '../../api/client';
 import { generateBulletin, type TemplateSummary } from '../../api/bulletins';
@@ -17,6 +18,7 @@ interface Values {
   period: string;
   batch?: number;
   keyList?: number;
+  date?: Dayjs;
 }
 
 /** Pick a template, a region of the user's scope and a period; the server writes the bulletin from the data. */
@@ -44,7 +46,7 @@ export function GenerateForm({ templates }: { templates: TemplateSummary[] }) {
     setBusy(true);
     setProblems([]);
     try {
-      const b = await generateBulletin({ templateId: values.templateId!, regionCode: values.regionCode!, period: values.period, batch: values.batch, keyList: values.keyList });
+      const b = await generateBulletin({ templateId: values.templateId!, regionCode: values.regionCode!, period: values.period, batch: values.batch, keyList: values.keyList, date: values.date?.format('YYYY-MM-DD') });
       message.success(t('bulletins.generated'));
       navigate(`/bulletins/${b.id}`);
     } catch (e) {
@@ -83,6 +85,9 @@ export function GenerateForm({ templates }: { templates: TemplateSummary[] }) {
           <Select allowClear style={{ width: 240, maxWidth: '62vw' }} placeholder={t('bulletins.keyListDefault')} options={choices.data?.keyLists.map((k) => ({ value: k.id, label: `${k.name}（${k.year}）` }))} />
         </Form.Item>
       )}
+      <Form.Item name="date" label={t('bulletins.date')}>
+        <DatePicker placeholder={t('bulletins.today')} />
+      </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" icon={<FileAddOutlined />} loading={busy} data-testid="generate">
           {t('bulletins.generate')}

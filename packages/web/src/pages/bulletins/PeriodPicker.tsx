@@ -13,7 +13,7 @@ export function PeriodPicker({ value, onChange, id }: { value?: string; onChange
   const emit = (y: number, p: string) => onChange?.(p === 'year' ? String(y) : `${y}-${p}`);
   return (
     <Space.Compact id={id}>
-      <Select aria-label={t('bulletins.year')} value={year} onChange={(y) => emit(y, part)} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 100 }} />
+      <Select aria-label={t('bulletins.year')} value={year} onChange={(y) => emit(y, part)} options={years.map((y) => ({ value: y, label: t('period.yearN', { year: y }) }))} style={{ width: 100 }} />
       <Select
         aria-label={t('bulletins.period')}
         data-testid="period-part"
@@ -36,5 +36,5 @@ function split(code: string | undefined): [number, string] {
 export function periodLabel(code: string, t: ReturnType<typeof useI18n>['t']): string {
   const [year, part] = split(code);
   const name = /^\d/.test(part) ? t('period.month', { n: Number(part) }) : t(`period.${part}` as 'period.year');
-  return /^\d{4}(-(H[12]|Q[1-4]|\d{2}))?$/.test(code) ? `${year}年${name}` : code;
+  return /^\d{4}(-(H[12]|Q[1-4]|\d{2}))?$/.test(code) ? t('period.label', { year, name }) : code;
 }
