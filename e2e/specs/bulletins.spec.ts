@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { closeBrowser, DESKTOP, newContext, PHONE, screenshot, settle, signIn } from '../lib/browser.js';
-import { apiAs } from '../lib/api.js';
+import { apiAs, createProject } from '../lib/api.js';
 
 after(closeBrowser);
 
@@ -162,6 +162,32 @@ describe('通报 and 核数', () => {
     const kept = await press<{ templateVersion: number; paragraphs: unknown[] }>('GET', `/bulletins/${bulletinId}`);
     assert.equal(kept.templateVersion, version);
     assert.equal(kept.paragraphs.length, before);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('comparing a bulletin with the data now marks the figures that moved since it was generated', async () => {
+    // 麒麟区 in 2024 Q2, away from the source report's 2022: a project started afterwards moves its count.
+    const press = await apiAs('press.qujing');
+    const templates = await press<{ items: { id: number; name: string }[] }>('GET', '/bulletin-templates');
+    const template = templates.items.find((x) => x.name === QUARTER_STARTS)!;
+    const bulletin = await press<{ id: number; figures: { key: string; value: number | string }[] }>('POST', '/bulletins', { templateId: template.id, regionCode: '530302', period: '2024-Q2' });
+    const started = Number(bulletin.figures.find((f) => f.key === 'started')!.value);
+    await createProject('reporter.qilin', '530302', '麒麟区新型储能电池材料项目');
+
+    const { context, page, errors } = await newContext();
+    await signIn(page, 'press.qujing', `/bulletins/${bulletin.id}`);
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-summary').getByText(/个数字有变化/).waitFor();
+    const changed = page.getByTestId('bulletin-text').locator('[data-figure="started"] .figure-changed').first();
+    await changed.waitFor();
+    assert.equal(await changed.innerText(), String(started));
+    await page.getByTestId('bulletin-text').locator('[data-figure="started"] .figure-now').first().getByText(`→${started + 1}`).waitFor();
+    const row = page.getByTestId('figure-table').locator('tr', { hasText: '开工重大项目数' });
+    assert.match(await row.innerText(), /已变化/);
+    assert.match(await row.innerText(), /新增 1 条、减少 0 条记录/);
+    await settle(page);
+    await screenshot(page, 'bulletin-compare-changed-desktop');
     assert.deepEqual(errors, []);
     await context.close();
   });
