@@ -162,6 +162,19 @@ describe('通报 and 核数', () => {
     const kept = await press<{ templateVersion: number; paragraphs: unknown[] }>('GET', `/bulletins/${bulletinId}`);
     assert.equal(kept.templateVersion, version);
     assert.equal(kept.paragraphs.length, before);
+
+    // A prefecture administrator may not change the province's template, but may copy it to adapt.
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await signIn(page, 'admin.qujing', '/bulletin-templates');
+    await page.getByTestId('template-list').getByRole('link', { name: QUARTER_STARTS, exact: true }).click();
+    await page.getByText('此模板属于云南省，您只能查看和使用。').waitFor();
+    assert.equal(await page.getByTestId('template-save').count(), 0);
+    await page.getByTestId('template-copy').click();
+    await page.getByLabel('模板代码').fill(`quarter-starts-qj-${Date.now() % 1_000_000}`);
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('template-versioning').waitFor();
+    await page.getByTestId('template-save').waitFor();
+    assert.match(await page.locator('.guatu-page-header').innerText(), /曲靖市州（市）季度开工情况[\s\S]*第1版[\s\S]*曲靖市/);
     assert.deepEqual(errors, []);
     await context.close();
   });

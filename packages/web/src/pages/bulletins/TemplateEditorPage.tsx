@@ -10,6 +10,7 @@ import { dateTime } from '../../lib/format';
 import { Loaded } from '../../lib/Loaded';
 import { useLoad } from '../../lib/useLoad';
 import { formField, toBody, toForm, type TemplateFormValues } from './templateForm';
+import { CopyTemplateButton } from './CopyTemplateButton';
 
 /** A template's paragraphs and figures, edited by an administrator; every save is a new version. */
 export default function TemplateEditorPage() {
@@ -67,6 +68,7 @@ function Editor({ template: tpl, earlier, onSaved }: { template: Template; earli
           <Tag>{t('bulletins.versionN', { n: tpl.version })}</Tag>
           <Tag>{tpl.regionName}</Tag>
         </Space>
+        {readOnly && !earlier && <CopyTemplateButton template={tpl} body={() => toBody(form.getFieldsValue(true) as TemplateFormValues)} />}
         {!readOnly && (
           <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => form.submit()} data-testid="template-save">
             {t('save')}
