@@ -92,6 +92,16 @@ export function filterToSearch(filter: StatsFilter): string {
 
 export function searchToFilter(params: URLSearchParams): StatsFilter {
   const filter: StatsFilter = {};
+  // A bulletin's Markdown and printable page link a figure as /projects?filter=<the engine's filter as JSON>.
+  const json = params.get('filter');
+  if (json) {
+    params = new URLSearchParams(params);
+    try {
+      for (const [k, v] of Object.entries(JSON.parse(json) as Record<string, unknown>)) if (v !== null && v !== undefined && !params.has(k)) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+    } catch {
+      // A mangled link lists every project, as one without a filter would.
+    }
+  }
   for (const key of SCALAR_FILTER_KEYS) {
     const v = params.get(key);
     if (!v) continue;

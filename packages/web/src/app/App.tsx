@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import type { Role } from '@guatu/core';
 import { canReview, useAuth } from './auth';
 import { Shell } from './Shell';
+import { BULLETIN_ROLES, TEMPLATE_ROLES } from './menu';
 import { LoginPage } from '../pages/LoginPage';
 import { ForbiddenPage, NotFoundPage } from '../pages/ErrorPages';
 
@@ -19,6 +20,12 @@ const ReportPage = lazy(() => import('../pages/reports/ReportPage'));
 const ReviewQueuePage = lazy(() => import('../pages/reports/ReviewQueuePage'));
 const ProblemBoardPage = lazy(() => import('../pages/problems/ProblemBoardPage'));
 const CollectionsPage = lazy(() => import('../pages/collections/CollectionsPage'));
+const BulletinsPage = lazy(() => import('../pages/bulletins/BulletinsPage'));
+const BulletinPage = lazy(() => import('../pages/bulletins/BulletinPage'));
+const CheckPage = lazy(() => import('../pages/bulletins/CheckPage'));
+const TemplatesPage = lazy(() => import('../pages/bulletins/TemplatesPage'));
+const TemplateEditorPage = lazy(() => import('../pages/bulletins/TemplateEditorPage'));
+const StatsQueryPage = lazy(() => import('../pages/bulletins/StatsQueryPage'));
 
 export function App() {
   const { me, ready } = useAuth();
@@ -45,6 +52,12 @@ export function App() {
           <Route path="/review" element={canReview(me) ? <ReviewQueuePage /> : <ForbiddenPage />} />
           <Route path="/problems" element={<ProblemBoardPage />} />
           <Route path="/collections" element={<CollectionsPage />} />
+          <Route path="/bulletins" element={<Allowed roles={[...BULLETIN_ROLES]}><BulletinsPage /></Allowed>} />
+          <Route path="/bulletins/:id" element={<Allowed roles={[...BULLETIN_ROLES]}><BulletinPage /></Allowed>} />
+          <Route path="/figure-check" element={<Allowed roles={[...BULLETIN_ROLES]}><CheckPage /></Allowed>} />
+          <Route path="/bulletin-templates" element={<Allowed roles={[...TEMPLATE_ROLES]}><TemplatesPage /></Allowed>} />
+          <Route path="/stats" element={<StatsQueryPage />} />
+          <Route path="/bulletin-templates/:id" element={<Allowed roles={[...TEMPLATE_ROLES]}><TemplateEditorPage /></Allowed>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

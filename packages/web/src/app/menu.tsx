@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { AimOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, FlagOutlined, FormOutlined, ProjectOutlined, SnippetsOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { Role } from '@guatu/core';
 import type { Me } from '../api/types';
 import type { MessageKey } from './messages';
 import { canReview } from './auth';
@@ -14,6 +15,11 @@ export interface MenuEntry {
 }
 
 const anyone = () => true;
+const hasAny = (me: Me, roles: readonly Role[]) => roles.some((r) => me.roles.includes(r));
+/** Bulletins are written by press, reviewers and administrators (the server's writeBulletins) and read by leaders. */
+export const BULLETIN_ROLES: readonly Role[] = ['press', 'leader', 'reviewer', 'admin'];
+/** Templates are edited by administrators (the server's editTemplates). */
+export const TEMPLATE_ROLES: readonly Role[] = ['admin'];
 
 /** The left menu, in order. A feature adds its screen here with who may use it. */
 export const MENU: MenuEntry[] = [
@@ -26,4 +32,8 @@ export const MENU: MenuEntry[] = [
   { path: '/review', label: 'menu.review', icon: <AuditOutlined />, visible: canReview },
   { path: '/problems', label: 'menu.problems', icon: <FlagOutlined />, visible: anyone },
   { path: '/collections', label: 'menu.collections', icon: <UnorderedListOutlined />, visible: anyone },
+  // 通报 and 核数 are for the press office, leaders and the schedulers and administrators who publish with them.
+  { path: '/bulletins', label: 'menu.bulletins', icon: <FileTextOutlined />, visible: (me) => hasAny(me, BULLETIN_ROLES) },
+  { path: '/figure-check', label: 'menu.figureCheck', icon: <FileSearchOutlined />, visible: (me) => hasAny(me, BULLETIN_ROLES) },
+  { path: '/bulletin-templates', label: 'menu.bulletinTemplates', icon: <SnippetsOutlined />, visible: (me) => hasAny(me, TEMPLATE_ROLES) },
 ];

@@ -1,5 +1,8 @@
 /** Screen texts, Chinese first. Domain labels (stages, roles, statuses) come from @guatu/core. */
+import { bulletinsEn, bulletinsZh } from './messages-bulletins';
+
 export const zh = {
+  ...bulletinsZh,
   appName: '挂图',
   appTitle: '重大项目调度',
   signIn: '登录',
@@ -248,6 +251,7 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+  ...bulletinsEn,
   appName: 'Guatu',
   appTitle: 'Major-project scheduling',
   signIn: 'Sign in',

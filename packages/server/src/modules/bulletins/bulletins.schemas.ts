@@ -114,7 +114,8 @@ export const bulletinFigureBody = z
   })
   .meta({ id: 'BulletinFigure' });
 
-const segment = z.union([z.object({ text: z.string() }), z.object({ figure: z.string(), text: z.string() })]);
+// A figure's segment first: z.object strips unknown keys, so plain text first would drop `figure`.
+const segment = z.union([z.object({ figure: z.string(), text: z.string() }), z.object({ text: z.string() })]);
 
 const bulletinShape = {
   id: z.number(),

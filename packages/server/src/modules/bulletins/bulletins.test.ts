@@ -52,6 +52,8 @@ describe('a bulletin for Qujing, 2022 Q1, from the demo province', () => {
     expect(qujing.paragraphs[1].segments.map((s: { text: string }) => s.text).join('')).toBe(
       '曲靖市2022年一季度开工重大项目394个、总投资1254亿元，开工产业项目364个、总投资585亿元，年度计划完成投资369亿元。',
     );
+    // The web app links each figure of the text through its key.
+    expect(qujing.paragraphs[1].segments.filter((s: { figure?: string }) => s.figure).map((s: { figure: string }) => s.figure)).toEqual(['started', 'startedTotal', 'industry', 'industryTotal', 'industryPlan']);
   });
 
   it('is Markdown with the front matter of the press office’s posts, each figure linked to its projects and its query', () => {
