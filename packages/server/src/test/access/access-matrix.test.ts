@@ -81,7 +81,7 @@ async function runVariant(op: Operation, spec: OperationAccess<any>): Promise<st
 
   for (const c of w.cases) {
     const expected = expectedStatus(spec, c);
-    const isWrite = op.method !== 'GET';
+    const isWrite = op.method !== 'GET' && !spec.readOnly;
     const succeeds = expected < 300;
     const inScope = !!c.position && IN_SCOPE.includes(c.position);
     const fail = (what: string, body?: string) => failures.push(`${name} as ${c.label}: ${what}${body ? ` — ${body.slice(0, 300)}` : ''}`);
@@ -92,7 +92,7 @@ async function runVariant(op: Operation, spec: OperationAccess<any>): Promise<st
     const request = spec.request(made.f, c);
 
     const before = await fingerprint(t.database.db);
-    const res = await t.call(c.user, op.method as any, urlOf(op.path, request), request.body);
+    const res = await t.call(c.user, op.method as any, urlOf(op.path, request), request.body, request.headers);
     const after = await fingerprint(t.database.db);
     const raw = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
 
@@ -141,7 +141,7 @@ async function runVariant(op: Operation, spec: OperationAccess<any>): Promise<st
     if (!inScope && c.user && spec.scope === 'record') {
       const missing = missingRequest(spec, made.f, request);
       if (missing) {
-        const other = await t.call(c.user, op.method as any, urlOf(op.path, missing), missing.body);
+        const other = await t.call(c.user, op.method as any, urlOf(op.path, missing), missing.body, missing.headers);
         if (other.status !== res.status || JSON.stringify(other.body) !== JSON.stringify(res.body)) {
           totals.leaks++;
           fail(`answers differently than for a record that does not exist (${other.status} ${JSON.stringify(other.body).slice(0, 120)})`, raw);

@@ -31,7 +31,9 @@ export interface Case {
 export interface RequestSpec {
   params?: Record<string, string | number>;
   query?: Record<string, string>;
+  /** JSON, or a raw Buffer (an upload) sent with `headers`' content type. */
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** What a fixture hands the request, plus nothing else required. */
@@ -67,6 +69,8 @@ export interface OperationAccess<F extends Fixture = Fixture> {
   missing?: (f: F) => RequestSpec | null;
   /** The call ends or replaces the caller's session; sessions are renewed after the operation. */
   endsSession?: boolean;
+  /** A POST that only reads (a search, a check, a dry run): it must change nothing, and records no audit event. */
+  readOnly?: boolean;
 }
 
 /** Every operation's expectations, keyed "METHOD /path/{param}" exactly as the OpenAPI document names it. */
