@@ -228,6 +228,7 @@ export const RULE_TEXTS: Record<string, Text> = {
   'import.dateWithStage': { zh: '已有项目的此日期只能随阶段变更修改', en: 'changes on an existing project only with a change of stage' },
   'sheet.hidden': { zh: '工作表“{value}”被隐藏但含有数据；请取消隐藏核对或删除后再导入', en: 'sheet "{value}" is hidden but holds data; unhide and check it, or delete it, before importing' },
   'file.required': { zh: '请上传一个 .xlsx 文件（表单字段 file）', en: 'upload an .xlsx file (form field "file")' },
+  'file.form': { zh: '上传的表单不完整或已损坏，请重新上传', en: 'the upload form is incomplete or damaged; upload the file again' },
   'file.empty': { zh: '文件是空的', en: 'is empty' },
   'file.notWorkbook': { zh: '不是 Excel 工作簿（.xlsx），看起来是 {value}；请另存为 .xlsx', en: 'is not an Excel workbook (.xlsx) but looks like {value}; save it as .xlsx' },
   'file.renamed': { zh: '扩展名像工作簿，实际是 {value}；请另存为 .xlsx', en: 'is named like a workbook but is {value}; save it as .xlsx' },

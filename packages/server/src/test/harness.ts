@@ -77,7 +77,7 @@ export async function startTestApp(options: Partial<Omit<AppOptions, 'database'>
         method,
         url,
         headers: { ...(as ? { cookie: as.cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-        ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
       });
       let parsed: unknown = res.body;
       try {

@@ -14,4 +14,12 @@ export const access: AccessTable = {
     request: (f) => ({ body: { creditCode: f.creditCode, name: f.name, regionCode: '530302' } }),
   },
   'GET /api/v1/enterprises/{id}': { scope: 'record', ok: 200, setup: (w) => w.enterprise(), request: (f) => ({ params: { id: f.id } }) },
+  'PATCH /api/v1/enterprises/{id}': {
+    scope: 'record',
+    may: roles('reporter', 'admin'),
+    denies: 'role-first',
+    ok: 200,
+    setup: async (w) => ({ ...(await w.enterprise()), version: 1 }),
+    request: (f) => ({ params: { id: f.id }, body: { version: f.version, kind: 'target', programmes: ['enterprise-visits'] } }),
+  },
 };

@@ -34,8 +34,18 @@ export async function receiveUpload(request: FastifyRequest, limits: ImportLimit
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError(413, 'PAYLOAD_TOO_LARGE', [{ field: 'file', rule: 'file.tooLarge', params: { max: limits.maxFileBytes } }]);
     }
+    if (isBrokenForm(e)) throw badRequest('file', 'file.form');
     throw e;
   }
+}
+
+/**
+ * The multipart parser (busboy) reports a form it cannot read (no boundary, a boundary not in the
+ * body, a form cut off) as a plain Error: no code, unlike the parser's limits (FST_…) and unlike a
+ * failing disk (ENOSPC, with a syscall), which stay server errors.
+ */
+function isBrokenForm(e: unknown): boolean {
+  return e instanceof Error && !(e instanceof AppError) && (e as { code?: unknown }).code === undefined && (e as { syscall?: unknown }).syscall === undefined;
 }
 
 /** The name as the user's computer had it, without any path. */

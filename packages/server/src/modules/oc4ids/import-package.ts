@@ -9,6 +9,7 @@ import { planProjects } from '../exchange/import/plan-projects.js';
 import { planReports } from '../exchange/import/plan-reports.js';
 import { emptyWritten, writeProjects, writeReports } from '../exchange/import/write-import.js';
 import { ProjectContext } from '../exchange/import/project-context.js';
+import { textDigest } from '../exchange/import/file-digest.js';
 import { findLinkedCodes, lastProvisionalSerial, upsertLinks } from './oc4ids.repository.js';
 import { parsePackage, readProject, type PackageProject } from './read-package.js';
 import { oc4idsDir, packageValidator, type SchemaError } from './validate-package.js';
@@ -100,7 +101,8 @@ export async function importPackage(database: Database, actor: Actor, source: st
     await recordAudit(tx, actor, {
       action: 'import.oc4ids',
       entity: 'import',
-      entityId: null,
+      // The package's SHA-256: which package was written.
+      entityId: textDigest(source),
       changes: {
         projects: [null, read.map((p) => [p.oc4idsId, p.code])],
         written: [null, written],

@@ -33,5 +33,14 @@ export const access: AccessTable = {
     setup: (w) => w.project(),
     request: (f) => ({ params: { id: f.id }, body: { to: 'suspended', note: '资金未到位', version: f.version } }),
   },
+  'GET /api/v1/projects/points': [
+    { label: 'all', scope: 'list', ok: 200, shows: false, setup: (w) => w.project(), request: () => ({}) },
+    { label: 'searching for one', scope: 'list', ok: 200, setup: (w) => w.project(), request: (f) => ({ query: { q: f.code } }) },
+  ],
+  // A search that reads: it sends its filter as JSON, and writes nothing.
+  'POST /api/v1/projects/search': [
+    { label: 'searching for one', scope: 'list', readOnly: true, ok: 200, setup: (w) => w.project(), request: (f) => ({ body: { filter: { q: f.code } } }) },
+    { label: 'naming its region', scope: 'list', readOnly: true, ok: 200, setup: (w) => w.project(), request: (f) => ({ body: { filter: { region: '530302', ids: [f.id] } } }) },
+  ],
   'GET /api/v1/projects/{id}/stage-history': { scope: 'record', ok: 200, shows: false, setup: (w) => w.project(), request: (f) => ({ params: { id: f.id } }) },
 };

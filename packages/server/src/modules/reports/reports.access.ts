@@ -7,6 +7,11 @@ export const access: AccessTable = {
     { label: 'all', scope: 'list', ok: 200, shows: false, setup: (w) => w.report(), request: () => ({}) },
     { label: 'of one project', scope: 'list', ok: 200, setup: (w) => w.report(), request: (f) => ({ query: { projectId: String(f.projectId) } }) },
   ],
+  // Every project of the area that must report is on the list: too many to find one on its first page.
+  'GET /api/v1/reports/worklist': [
+    { label: 'this month', scope: 'list', ok: 200, shows: false, setup: (w) => w.report(), request: () => ({}) },
+    { label: 'of a month and region', scope: 'list', ok: 200, shows: false, setup: (w) => w.report(), request: () => ({ query: { period: '2022-03', region: '530302', pageSize: '500' } }) },
+  ],
   'POST /api/v1/projects/{id}/reports': {
     scope: 'record',
     may: reporters,

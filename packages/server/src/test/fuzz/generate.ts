@@ -26,7 +26,7 @@ export interface FuzzRequest {
   url: string;
   headers: Record<string, string>;
   /** The raw body sent, if any. */
-  payload?: string;
+  payload?: string | Buffer;
   /** What was broken, for the failure report. */
   mutations: string[];
 }
@@ -200,11 +200,13 @@ export function malformed(rng: Random, op: OperationShape, base: RequestSpec, r:
   const mutations: string[] = [];
   const params = { ...(base.params ?? {}) } as Record<string, string | number>;
   const query: Record<string, string | string[]> = { ...(base.query ?? {}) };
-  let body: any = base.body === undefined ? undefined : structuredClone(base.body);
+  // An upload (a multipart body) is sent as its bytes; only what surrounds it is broken.
+  const upload = Buffer.isBuffer(base.body) ? base.body : undefined;
+  let body: any = base.body === undefined || upload ? undefined : structuredClone(base.body);
   const bodySchema = op.spec.requestBody?.content?.['application/json']?.schema;
   const headers: Record<string, string> = cookie ? { cookie } : {};
   let raw: string | undefined;
-  let contentType = 'application/json';
+  let contentType = (upload && base.headers?.['content-type']) || 'application/json';
   let oversized = false;
   const pathParams = (op.spec.parameters ?? []).filter((p: any) => p.in === 'path');
   const queryParams = (op.spec.parameters ?? []).filter((p: any) => p.in === 'query');
@@ -286,6 +288,7 @@ export function malformed(rng: Random, op: OperationShape, base: RequestSpec, r:
   breakers.push(() => {
     if (!readsBody) return false;
     raw = rng.pick(BROKEN_JSON);
+    if (upload) contentType = 'application/json';
     mutations.push(`body: malformed JSON ${JSON.stringify(raw.slice(0, 30))}`);
     return true;
   });
@@ -318,7 +321,7 @@ export function malformed(rng: Random, op: OperationShape, base: RequestSpec, r:
   const qs = search.toString();
   // The body text is written last, so every change above is in it.
   if (oversized) body = { ...(body && typeof body === 'object' && !Array.isArray(body) ? body : {}), padding: 'x'.repeat(1_100_000) };
-  const payload = raw ?? (body === undefined ? (contentType !== 'application/json' ? '{}' : undefined) : stringify(body));
+  const payload = raw ?? (upload && !oversized ? upload : body === undefined ? (contentType !== 'application/json' ? '{}' : undefined) : stringify(body));
   if (payload !== undefined) headers['content-type'] = contentType;
   return { method: op.method, url: qs ? `${filledPath}?${qs}` : filledPath, headers, ...(payload !== undefined ? { payload } : {}), mutations };
 }

@@ -8,6 +8,7 @@ import { loadCodeLookups } from '../exchange.repository.js';
 import type { ImportLimits } from '../import-limits.js';
 import { WorkbookError, inspectWorkbook, type WorkbookInfo } from '../workbook/inspect-workbook.js';
 import type { CodeLookups } from '../workbook/cells.js';
+import { fileDigest } from './file-digest.js';
 import { planAnnualPlans } from './plan-annual-plans.js';
 import { planProjects } from './plan-projects.js';
 import { planReports } from './plan-reports.js';
@@ -175,7 +176,7 @@ async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookup
   await recordAudit(db, actor, {
     action: 'import.workbook',
     entity: 'import',
-    entityId: null,
+    entityId: await fileDigest(options.path),
     changes: {
       file: [null, options.fileName],
       rows: [null, touched],
