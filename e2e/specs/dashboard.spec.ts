@@ -32,12 +32,16 @@ describe('the dashboard and the battle map', () => {
     await signIn(page, 'reviewer.qujing', '/map?year=2022');
     await page.locator('[data-testid="battle-map"][data-map-regions="16"]').waitFor();
     const qujing = page.getByTestId('prefecture-table').locator('tr', { hasText: '曲靖市' });
+    // A prefecture's own officer sees its row filled in, not the zeros of a region outside their area.
+    const call = await apiAs('reviewer.qujing');
+    const { total } = await call<{ total: { count: number } }>('POST', '/stats', { filter: { region: '530300' }, measures: ['count'] });
+    assert.ok(total.count > 0);
+    await qujing.locator('td', { hasText: new RegExp(`^${total.count.toLocaleString('zh-CN')}$`) }).waitFor();
     await qujing.click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('region') === '530300');
     const names = page.getByTestId('county-table').getByTestId('region-name');
     await names.first().waitFor();
     const listed = await names.allInnerTexts();
-    const call = await apiAs('reviewer.qujing');
     const counties = await call<{ items: { name: string }[] }>('GET', '/regions?parent=530300');
     assert.deepEqual([...listed].sort(), counties.items.map((r) => r.name).sort());
     assert.ok(listed.includes('麒麟区') && listed.includes('宣威市'));

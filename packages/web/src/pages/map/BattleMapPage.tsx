@@ -28,8 +28,8 @@ export default function BattleMapPage() {
   // The map always shows the province's prefectures; the engine fills in only those in the user's area.
   const thisYear = Number(chinaPeriod().slice(0, 4));
   const year = Number(params.get('year')) >= 2000 && Number(params.get('year')) <= thisYear ? Number(params.get('year')) : thisYear;
-  const prefectures = useLoad(() => loadRegionFigures(PROVINCE, year), [year]);
-  const counties = useLoad(() => (drilled ? loadRegionFigures(drilled, year) : Promise.resolve(null)), [drilled, year]);
+  const prefectures = useLoad(() => loadRegionFigures(PROVINCE, year, me!.region.path), [year, me!.region.path]);
+  const counties = useLoad(() => (drilled ? loadRegionFigures(drilled, year, me!.region.path) : Promise.resolve(null)), [drilled, year, me!.region.path]);
   const points = useLoad(() => loadPoints(drilled ?? me!.region.code, year), [drilled, me!.region.code, year]);
   const area = drilled ?? me!.region.code;
 

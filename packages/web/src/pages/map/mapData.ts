@@ -33,18 +33,24 @@ export interface ProjectPoint {
  * The figures of each sub-region of `region` from the engine: projects, total investment,
  * completion against this year's plan, and red lights. Regions without projects show as zero.
  */
-export async function loadRegionFigures(region: string, year: number): Promise<RegionFigure[]> {
+export async function loadRegionFigures(region: string, year: number, viewerPath: string): Promise<RegionFigure[]> {
   const { asOf } = yearEnd(year);
   const query = regionFiguresQuery(region, year);
   const [completed, planned] = query.measures.slice(2) as [string, string];
-  const [children, all, red] = await Promise.all([
-    loadRegionChildren(region),
-    queryStats(query),
-    queryStats({ filter: { region, lights: ['red'], asOf }, measures: ['count'], groupBy: ['region'] }),
-  ]);
+  const children = await loadRegionChildren(region);
+  // A viewer at or below one of the sub-regions sees only that one, and the engine groups a region
+  // above the viewer one level below the viewer's own: ask for that sub-region's total instead.
+  const own = children.find((r) => viewerPath.startsWith(r.path));
+  const redQuery: StatsQuery = { filter: { region, lights: ['red'], asOf }, measures: ['count'], groupBy: ['region'] };
+  const ask = async (q: StatsQuery) => {
+    if (!own) return (await queryStats(q)).rows;
+    const { total } = await queryStats({ ...q, filter: { ...q.filter, region: own.code }, groupBy: [] });
+    return [{ ...total, region: own.code }];
+  };
+  const [all, red] = await Promise.all([ask(query), ask(redQuery)]);
   return children.map((r: Region) => {
-    const row = all.rows.find((x) => x.region === r.code);
-    const redRow = red.rows.find((x) => x.region === r.code);
+    const row = all.find((x) => x.region === r.code);
+    const redRow = red.find((x) => x.region === r.code);
     const rate = row && row[planned] && String(row[planned]) !== '0' ? percentOf(String(row[completed] ?? '0'), String(row[planned]), 1) : null;
     return {
       code: r.code,
