@@ -55,7 +55,7 @@ export interface ImportOptions {
 
 /** Report rows are checked and written this many at a time, so memory holds a chunk, not the file. */
 const CHUNK = 2000;
-const MAX_WAITING = 1;
+const MAX_WAITING = 2;
 
 /** Thrown inside the transaction to roll back an import that turned out to have problems. */
 class Rejected extends Error {}
