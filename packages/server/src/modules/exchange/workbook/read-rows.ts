@@ -202,6 +202,7 @@ function sheetHandler(sheet: SheetInfo, strings: string[], dateStyles: Set<numbe
       if (mode === TEXT_VALUE) value += text;
       else if (mode === TEXT_FORMULA) formula += text;
     },
+    wantsText: () => mode !== TEXT_NONE,
   };
 }
 

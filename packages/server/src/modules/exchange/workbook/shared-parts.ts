@@ -28,6 +28,7 @@ export async function readSharedStrings(path: string, part: PartLocation | undef
     text(text) {
       if (inText) current += text;
     },
+    wantsText: () => inText,
   });
   return strings;
 }
@@ -64,6 +65,7 @@ export async function readDateStyles(path: string, part: PartLocation | undefine
       if (name === 'cellXfs') inCellXfs = false;
     },
     text() {},
+    wantsText: () => false,
   });
   return styles;
 }

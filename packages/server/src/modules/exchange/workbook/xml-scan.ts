@@ -6,6 +6,8 @@ export interface XmlHandler {
   close(name: string): void;
   /** Character data, entities decoded (CDATA as written). */
   text(text: string): void;
+  /** Whether text is wanted now; text between tags that nobody reads is never copied out. */
+  wantsText?(): boolean;
 }
 
 /** The end of a start tag: any characters, quoted values whole (a quoted value may hold '>'). */
@@ -36,7 +38,7 @@ export class XmlScanner {
     while (i < n) {
       const lt = buf.indexOf('<', i);
       if (lt < 0) break; // text that may go on in the next chunk
-      if (lt > i) h.text(decode(buf.slice(i, lt)));
+      if (lt > i && (!h.wantsText || h.wantsText())) h.text(decode(buf.slice(i, lt)));
       i = lt;
       const next = buf.charCodeAt(i + 1);
       if (next === 47 /* / */) {
@@ -71,15 +73,15 @@ export class XmlScanner {
         if (!TAG_END.test(buf)) break;
         const gt = TAG_END.lastIndex - 1;
         const selfClosing = buf.charCodeAt(gt - 1) === 47;
-        const inner = buf.slice(i + 1, selfClosing ? gt - 1 : gt);
-        let nameEnd = 0;
-        while (nameEnd < inner.length) {
-          const c = inner.charCodeAt(nameEnd);
+        const end = selfClosing ? gt - 1 : gt;
+        let nameEnd = i + 1;
+        while (nameEnd < end) {
+          const c = buf.charCodeAt(nameEnd);
           if (c === 32 || c === 9 || c === 10 || c === 13) break;
           nameEnd++;
         }
-        const name = localName(inner.slice(0, nameEnd));
-        h.open(name, inner.slice(nameEnd), selfClosing);
+        const name = localName(buf.slice(i + 1, nameEnd));
+        h.open(name, nameEnd < end ? buf.slice(nameEnd, end) : '', selfClosing);
         if (selfClosing) h.close(name);
         i = gt + 1;
       }
