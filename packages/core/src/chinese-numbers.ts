@@ -354,7 +354,7 @@ function numberToYuan(text: string, factor: bigint): Parsed<{ yuan: string; appr
   if (negative && digits !== '0') return { ok: false, rule: 'money.negative' };
   if (digits.length > 18) return { ok: false, rule: 'money.tooLarge' };
   if (digits.length < 3) digits = digits.padStart(3, '0');
-  let yuanEnd = digits.length - 2;
+  const yuanEnd = digits.length - 2;
   let start = 0;
   while (start < yuanEnd - 1 && digits.charCodeAt(start) === 48) start++;
   const yuan = digits.slice(start, yuanEnd);
