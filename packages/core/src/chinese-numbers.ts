@@ -15,7 +15,11 @@ export type ParseRule = 'number.format' | 'amount.unit' | 'money.negative' | 'mo
 export type Parsed<T> = ({ ok: true } & T) | { ok: false; rule: string; params?: Record<string, unknown> };
 
 /** Full-width digits, letters and punctuation (and the ideographic space) to their ASCII forms. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  // Most cells have nothing full-width: hand them back as they are, without copying.
+  if (!FULL_WIDTH.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
@@ -323,23 +327,39 @@ export function parseAmountYuan(input: AmountInput, options: { defaultUnit?: str
     const factor = amountUnitYuan(options.defaultUnit ?? '元');
     if (factor === null) return { ok: false, rule: 'amount.unit', params: { value: options.defaultUnit } };
     const text = input.toPrecision(15);
-    if (!text.includes('e')) {
-      const places = 2 + factor.toString().length - 1; // 分 per unit is a power of ten
-      const [whole = '', fraction = ''] = text.split('.');
-      const frac = fraction.replace(/0+$/, '');
-      const negative = whole.startsWith('-');
-      if (frac.length > places) return { ok: false, rule: negative ? 'money.negative' : 'money.decimals' };
-      const fen = ((negative ? whole.slice(1) : whole) + frac.padEnd(places, '0')).replace(/^0+(?=\d)/, '');
-      if (negative && /[1-9]/.test(fen)) return { ok: false, rule: 'money.negative' };
-      if (fen.length > 18) return { ok: false, rule: 'money.tooLarge' };
-      const padded = fen.padStart(3, '0');
-      const yuan = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
-      const cents = padded.slice(-2);
-      return { ok: true, yuan: cents === '00' ? yuan : `${yuan}.${cents}`, approximate: false };
-    }
+    if (!text.includes('e')) return numberToYuan(text, factor);
   }
   const r = parseAmountFen(input, options);
   return r.ok ? { ok: true, yuan: fenToYuan(r.fen), approximate: r.approximate } : r;
+}
+
+/**
+ * A spreadsheet number already written at 15 significant digits ("1254.50000000000"), in a unit
+ * of `factor` yuan (a power of ten), as canonical yuan. One pass over the digits: an import
+ * reads hundreds of thousands of these.
+ */
+function numberToYuan(text: string, factor: bigint): Parsed<{ yuan: string; approximate: boolean }> {
+  const places = 2 + factor.toString().length - 1; // 分 per unit is a power of ten
+  const negative = text.charCodeAt(0) === 45; // -
+  const dot = text.indexOf('.');
+  const whole = dot < 0 ? text.slice(negative ? 1 : 0) : text.slice(negative ? 1 : 0, dot);
+  let fracEnd = dot < 0 ? 0 : text.length;
+  while (fracEnd > dot + 1 && text.charCodeAt(fracEnd - 1) === 48) fracEnd--;
+  const frac = dot < 0 ? '' : text.slice(dot + 1, fracEnd);
+  if (frac.length > places) return { ok: false, rule: negative ? 'money.negative' : 'money.decimals' };
+  let digits = whole + frac.padEnd(places, '0');
+  let lead = 0;
+  while (lead < digits.length - 1 && digits.charCodeAt(lead) === 48) lead++;
+  if (lead) digits = digits.slice(lead);
+  if (negative && digits !== '0') return { ok: false, rule: 'money.negative' };
+  if (digits.length > 18) return { ok: false, rule: 'money.tooLarge' };
+  if (digits.length < 3) digits = digits.padStart(3, '0');
+  const yuanEnd = digits.length - 2;
+  let start = 0;
+  while (start < yuanEnd - 1 && digits.charCodeAt(start) === 48) start++;
+  const yuan = digits.slice(start, yuanEnd);
+  const cents = digits.slice(yuanEnd);
+  return { ok: true, yuan: cents === '00' ? yuan : `${yuan}.${cents}`, approximate: false };
 }
 
 function decimalToFen(yuan: Decimal, approximate: boolean): Parsed<{ fen: bigint; approximate: boolean }> {

@@ -141,39 +141,6 @@ const figureRecord = (f: ReportFigures) => ({
 
 const BATCH = 5000;
 
-/**
- * New reports with their first event, in batches; returns the ids in input order. Reports are
- * drafts, except those published as approved elsewhere (an OC4IDS package), recorded as approved
- * by the importer.
- */
-export async function insertReports(tx: Db, rows: ({ projectId: number; period: string } & ReportFigures)[], userId: number | null, note: string, status: 'draft' | 'approved'): Promise<number[]> {
-  const reviewed = status === 'approved' ? sql`${userId}::bigint, now()` : sql`null, null`;
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH).map((r, n) => ({ n, project_id: r.projectId, period: r.period, ...figureRecord(r) }));
-    // The reports and their first events in one statement: one round trip per batch.
-    const inserted = await tx.execute(sql`
-      with created as (
-        insert into monthly_reports (project_id, period, status, completed_investment, funds_out_of_province, funds_in_province, funds_foreign,
-          funds_central_budget, funds_special_bonds, funds_bank_loans, funds_self_raised, physical_progress, progress_percent,
-          workers_on_site, workers_expected, narrative, created_by, updated_by, reviewed_by, reviewed_at)
-        select x.project_id, x.period, ${status}, x.completed_investment, x.funds_out_of_province, x.funds_in_province, x.funds_foreign,
-          x.funds_central_budget, x.funds_special_bonds, x.funds_bank_loans, x.funds_self_raised, x.physical_progress, x.progress_percent,
-          x.workers_on_site, x.workers_expected, x.narrative, ${userId}::bigint, ${userId}::bigint, ${reviewed}
-        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(n integer, project_id bigint, period text, ${sql.raw(FIGURE_COLUMNS)})
-        order by x.n
-        returning id
-      ), events as (
-        insert into monthly_report_events (report_id, action, from_status, to_status, comment, actor_id)
-        select id, ${status === 'draft' ? 'create' : 'import'}, null, ${status}, ${note}, ${userId}::bigint from created
-      )
-      select id from created order by id`);
-    const batchIds = rowsOf<{ id: string }>(inserted).map((r) => Number(r.id));
-    ids.push(...batchIds);
-  }
-  return ids;
-}
-
 /** Saves new figures on existing draft or returned reports, compare-and-set on each version. Returns how many changed. */
 export async function updateReportFigures(tx: Db, rows: ({ id: number; version: number } & ReportFigures)[], userId: number | null): Promise<number> {
   let changed = 0;
@@ -228,4 +195,59 @@ export async function planYearsForExport(db: Db, actor: Actor, filter: ProjectFi
     .where(filterConditions(actor, filter))
     .orderBy(annualPlans.year);
   return rows.map((r) => r.year);
+}
+
+/** A PostgreSQL array literal, text quoted and numbers as written: {"a","b",NULL}. */
+function textArray(values: (string | number | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) out += ',';
+    if (v === null || v === undefined) out += 'NULL';
+    else if (typeof v === 'number') out += String(v);
+    else out += '"' + (v.includes('"') || v.includes('\\') ? v.replace(/[\\"]/g, '\\$&') : v) + '"';
+  }
+  return out + '}';
+}
+
+/**
+ * New reports with their first event, in batches; returns the ids in input order. Reports are
+ * drafts, except those published as approved elsewhere (an OC4IDS package), recorded as approved
+ * by the importer. Each column travels as one array parameter: PostgreSQL (and PGlite, whose
+ * engine runs in this thread) reads an array of 5,000 values much faster than a JSON document of
+ * 5,000 records; what is left is the engine's own work of writing the rows, their events and
+ * their index entries, and checking their foreign keys.
+ */
+export async function insertReports(tx: Db, rows: ({ projectId: number; period: string } & ReportFigures)[], userId: number | null, note: string, status: 'draft' | 'approved'): Promise<number[]> {
+  const reviewed = status === 'approved' ? sql`${userId}::bigint, now()` : sql`null, null`;
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const b = rows.slice(i, i + BATCH);
+    // The reports and their first events in one statement: one round trip per batch.
+    const col = (f: (r: (typeof b)[number]) => string | number | null) => textArray(b.map(f));
+    const inserted = await tx.execute(sql`
+      with created as (
+        insert into monthly_reports (project_id, period, status, completed_investment, funds_out_of_province, funds_in_province, funds_foreign,
+          funds_central_budget, funds_special_bonds, funds_bank_loans, funds_self_raised, physical_progress, progress_percent,
+          workers_on_site, workers_expected, narrative, created_by, updated_by, reviewed_by, reviewed_at)
+        select x.project_id, x.period, ${status}, x.completed_investment, x.funds_out_of_province, x.funds_in_province, x.funds_foreign,
+          x.funds_central_budget, x.funds_special_bonds, x.funds_bank_loans, x.funds_self_raised, x.physical_progress, x.progress_percent,
+          x.workers_on_site, x.workers_expected, x.narrative, ${userId}::bigint, ${userId}::bigint, ${reviewed}
+        from unnest(${col((r) => r.projectId)}::bigint[], ${col((r) => r.period)}::text[], ${col((r) => r.completedInvestment)}::numeric[],
+          ${col((r) => r.fundsOutOfProvince)}::numeric[], ${col((r) => r.fundsInProvince)}::numeric[], ${col((r) => r.fundsForeign)}::numeric[],
+          ${col((r) => r.fundsCentralBudget)}::numeric[], ${col((r) => r.fundsSpecialBonds)}::numeric[], ${col((r) => r.fundsBankLoans)}::numeric[],
+          ${col((r) => r.fundsSelfRaised)}::numeric[], ${col((r) => r.physicalProgress)}::text[], ${col((r) => r.progressPercent)}::numeric[],
+          ${col((r) => r.workersOnSite)}::integer[], ${col((r) => r.workersExpected)}::integer[], ${col((r) => r.narrative)}::text[])
+          with ordinality as x(project_id, period, completed_investment, funds_out_of_province, funds_in_province, funds_foreign, funds_central_budget,
+            funds_special_bonds, funds_bank_loans, funds_self_raised, physical_progress, progress_percent, workers_on_site, workers_expected, narrative, n)
+        order by x.n
+        returning id
+      ), events as (
+        insert into monthly_report_events (report_id, action, from_status, to_status, comment, actor_id)
+        select id, ${status === 'draft' ? 'create' : 'import'}, null, ${status}, ${note}, ${userId}::bigint from created
+      )
+      select id from created order by id`);
+    ids.push(...rowsOf<{ id: string }>(inserted).map((r) => Number(r.id)));
+  }
+  return ids;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../../policies/actor.js';
 import { createReportBody } from '../../reports/reports.schemas.js';
 import { findReports, type ExistingReport, type ReportFigures } from '../exchange.repository.js';
 import type { ProjectContext } from './project-context.js';
+import { quickReportCheck } from './report-check.js';
 import { issueAt, type ParsedRow, type RowIssue, type RowOutcome } from './import-types.js';
 
 export const FUND_COLUMN: Record<FundSource, keyof ReportFigures> = {
@@ -125,7 +126,8 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
       workersExpected: v.has('workersExpected') ? (v.get('workersExpected') ?? null) : base.workersExpected,
       narrative: v.has('narrative') ? (v.get('narrative') ?? null) : base.narrative,
     };
-    const parsed = createReportBody.safeParse(input);
+    const quick = quickReportCheck(input);
+    const parsed = quick ? ({ success: true, data: quick } as const) : createReportBody.safeParse(input);
     if (!parsed.success) {
       for (const i of fromZodIssues(parsed.error.issues)) if (v.get(i.field) !== undefined || !v.has(i.field)) issues.push(issueAt(row, i.field, i.rule, i.params));
     }

@@ -57,7 +57,7 @@ export async function* readSheetRows(
   const take = (sheet: NonNullable<typeof current>, raw: { number: number; cells: RawCell[] }) => {
     const layout = sheet.layout;
     if (!layout || raw.number <= layout.headerRow) return;
-    const codeColumn = layout.columns.find((c) => c.def.key === 'code');
+    const { codeColumn } = readable(layout);
     if (codeColumn && isExampleCode(raw.cells[codeColumn.index])) return;
     const report = reports.get(sheet.sheet.name)!;
     report.rows++;
@@ -92,10 +92,22 @@ export async function* readSheetRows(
   while (ready.length) yield ready.shift()!;
 }
 
+const readableColumns = new WeakMap<SheetLayout, { columns: SheetLayout['columns']; codeColumn: SheetLayout['columns'][number] | undefined }>();
+
+/** The columns an import reads (not the read-only ones exports add), worked out once per sheet rather than per row. */
+function readable(layout: SheetLayout) {
+  let r = readableColumns.get(layout);
+  if (!r) {
+    r = { columns: layout.columns.filter((c) => !c.def.readOnly), codeColumn: layout.columns.find((c) => c.def.key === 'code') };
+    readableColumns.set(layout, r);
+  }
+  return r;
+}
+
 function parseRow(sheet: string, layout: SheetLayout, raw: { number: number; cells: RawCell[] }, lookups: CodeLookups, date1904: boolean): ParsedRow {
   const values = new Map<string, unknown>();
   const issues: RowIssue[] = [];
-  const columns = layout.columns.filter((c) => !c.def.readOnly);
+  const { columns } = readable(layout);
   for (const column of columns) {
     const result = readCell(raw.cells[column.index] ?? null, column, lookups, { date1904 });
     if (result.ok) values.set(column.def.key, result.value === '' ? null : result.value);

@@ -29,10 +29,18 @@ export interface WorkbookInfo {
   /** docProps/app.xml: "Microsoft Excel", "WPS 表格" … */
   application: string | null;
   uncompressedBytes: number;
-  /** Each part's bytes in the file (local header, data, descriptor), for re-ordering the zip. */
-  spans: { name: string; start: number; end: number }[];
-  /** The central directory and its end record. */
-  directory: { start: number; end: number };
+  /** Where each part lies in the zip, by name, for reading the parts a row reader needs in the order it needs them. */
+  parts: Map<string, PartLocation>;
+}
+
+export interface PartLocation {
+  /** Offset of the part's local header. */
+  localHeaderOffset: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  /** Inflated size, checked against the budget when the workbook was inspected. */
+  size: number;
 }
 
 interface ZipEntry {
@@ -64,7 +72,7 @@ export async function inspectWorkbook(path: string, limits: ImportLimits): Promi
     if (head.equals(OLE_MAGIC)) throw await oleError(file, size);
     if (!head.subarray(0, 4).equals(ZIP_MAGIC)) throw new WorkbookError('file.notWorkbook', { value: sniffText(head) });
 
-    const { entries, directoryOffset } = await readCentralDirectory(file, size);
+    const { entries } = await readCentralDirectory(file, size);
     if (entries.length > limits.maxZipEntries) throw new WorkbookError('file.zipEntries', { max: limits.maxZipEntries });
     if (entries.some((e) => e.encrypted)) throw new WorkbookError('file.encrypted');
     const names = new Set(entries.map((e) => e.name));
@@ -85,18 +93,11 @@ export async function inspectWorkbook(path: string, limits: ImportLimits): Promi
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(parts.get('xl/workbook.xml')!),
       application: /<Application>([^<]*)<\/Application>/.exec(parts.get('docProps/app.xml') ?? '')?.[1] ?? null,
       uncompressedBytes: limits.maxUncompressedBytes - budget,
-      spans: spansOf(entries, directoryOffset),
-      directory: { start: directoryOffset, end: size },
+      parts: new Map(entries.map((e) => [e.name, { localHeaderOffset: e.localHeaderOffset, method: e.method, compressedSize: e.compressedSize, size: e.size }])),
     };
   } finally {
     await file.close();
   }
-}
-
-/** Each entry runs from its local header to the next entry's (or to the central directory). */
-function spansOf(entries: ZipEntry[], directoryOffset: number): WorkbookInfo['spans'] {
-  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  return sorted.map((e, i) => ({ name: e.name, start: e.localHeaderOffset, end: i + 1 < sorted.length ? sorted[i + 1]!.localHeaderOffset : directoryOffset }));
 }
 
 /** An encrypted OOXML package is an OLE file with an EncryptionInfo stream; anything else OLE is a legacy .xls. */
