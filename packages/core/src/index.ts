@@ -6,6 +6,7 @@ export * from './codes.js';
 export * from './regions.js';
 export * from './catalog.js';
 export * from './messages.js';
+export * from './labels.js';
 export * from './password-policy.js';
 export * from './dates.js';
 export * from './warnings.js';
