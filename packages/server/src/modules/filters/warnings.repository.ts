@@ -40,9 +40,9 @@ export function projectWarnings(actor: Pick<Actor, 'regionPath'>, asOf: string, 
     join ${effectiveThresholds()} th on th.region_code = p.region_code
     left join project_annual_plans ap on ap.project_id = p.id and ap.year = ${year}
     left join (
-      select project_id, sum(completed_investment) as done from monthly_reports
-      where status = 'approved' and period >= ${`${year}-01`} and period <= ${period} ${only}
-      group by project_id
+      -- The year's running total at the assessed month: approved reports from January to it.
+      select project_id, completed_investment[${month}::int] as done from project_year_figures
+      where year = ${year} ${only}
     ) ytd on ytd.project_id = p.id
     left join (
       select project_id, count(*) as n from project_milestones

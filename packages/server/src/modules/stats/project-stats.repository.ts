@@ -71,12 +71,12 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
         return sql`coalesce(sum(${alias}.amount) filter (where ${only}), 0)::text`;
       case 'completedInvestment':
       case 'fundsInPlace': {
-        const column = b.kind === 'completedInvestment' ? sql`completed_investment` : fundsColumn(b.source);
-        // Materialized, so the sums are computed once however the planner joins them.
+        const columns = b.kind === 'completedInvestment' ? ['completed_investment'] : fundsColumns(b.source);
+        // From the project-year running totals, not the reports: at most two array reads per
+        // project and year. Materialized, so the sums are computed once however the planner joins them.
         ctes.push(sql`${alias} as materialized (
-          select project_id, sum(${column}) as v from monthly_reports
-          where status = 'approved' ${b.from ? sql`and period >= ${b.from}` : sql``} and period <= ${b.to}
-            and project_id in (select id from sel)
+          select project_id, sum(${rangeSum(columns, b.from, b.to)}) as v from project_year_figures
+          where ${yearRange(b.from, b.to)} and project_id in (select id from sel)
           group by project_id
         )`);
         joins.push(sql`left join ${alias} on ${alias}.project_id = sel.id`);
@@ -90,9 +90,33 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
   return { sel: sql.join(selects, sql` union all `), groupCount: input.groupBy.length, ctes, joins, values, drill: input.drill };
 }
 
-function fundsColumn(source: FundSource | null): SQL {
-  if (source) return sql.raw(FUND_COLUMNS[source]);
-  return sql.raw(Object.values(FUND_COLUMNS).join(' + '));
+function fundsColumns(source: FundSource | null): string[] {
+  return source ? [FUND_COLUMNS[source]] : Object.values(FUND_COLUMNS);
+}
+
+const monthOf = (period: string) => Number(period.slice(5, 7));
+const yearOf = (period: string) => Number(period.slice(0, 4));
+
+function yearRange(from: string | null, to: string): SQL {
+  return from ? sql`year between ${yearOf(from)} and ${yearOf(to)}` : sql`year <= ${yearOf(to)}`;
+}
+
+/**
+ * The approved sum of `columns` over the months from..to that fall in this row's year: the running
+ * total at the range's last month in this year, less the running total before its first month.
+ */
+export function rangeSum(columns: string[], from: string | null, to: string): SQL {
+  const last = sql`(case when year = ${yearOf(to)} then ${monthOf(to)}::int else 12 end)`;
+  const upTo = sql.join(
+    columns.map((c) => sql`${sql.raw(c)}[${last}]`),
+    sql` + `,
+  );
+  if (!from || monthOf(from) === 1) return sql`(${upTo})`;
+  const before = sql.join(
+    columns.map((c) => sql`${sql.raw(c)}[${monthOf(from) - 1}::int]`),
+    sql` + `,
+  );
+  return sql`(${upTo} - case when year = ${yearOf(from)} then ${before} else 0 end)`;
 }
 
 function selectSet(input: ProjectStatsInput, filter: ProjectFilter, asOf: string, cur: boolean): SQL {
