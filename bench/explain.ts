@@ -2,7 +2,7 @@
  * EXPLAIN ANALYZE of the statements the statistics engine sends for the bench's dashboard queries,
  * straight on a bench database (the server must not be running on a PGlite data dir):
  *
- *   npx tsx bench/explain.ts --scale province --db postgres [--only warning]
+ *   npx tsx bench/explain.ts --scale province --db postgres [--only warning] [--work-mem 64MB]
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { runStats } from '../packages/server/src/modules/stats/run-stats.js';
@@ -16,6 +16,9 @@ const args = process.argv.slice(2);
 const scale = scaleOf(args);
 const database = await openTarget(targetOf(engineOf(args, scale), scale));
 const only = option(args, 'only', '');
+// --work-mem 64MB: what a larger sort and hash budget would change (PostgreSQL).
+const workMem = option(args, 'work-mem', '');
+if (workMem && database.pool) database.pool.on('connect', (client) => void client.query(`set work_mem = '${workMem}'`));
 const actor = { userId: 1, username: 'bench.leader', displayName: 'bench', regionCode: '530000', regionPath: '530000/', regionLevel: 'province' as const, roles: ['leader' as const] };
 // Every statement the engine sends is explained instead of run; the aggregate itself is printed.
 const explaining = new Proxy(database.db, {

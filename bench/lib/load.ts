@@ -3,7 +3,8 @@
  * by the app's own use case, then projects, plans, reports, problems and milestones by COPY with
  * the secondary indexes dropped, and the indexes and summaries built once at the end.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -54,6 +55,7 @@ const TABLES_WITH_BULK = ['projects', 'project_annual_plans', 'monthly_reports',
 export async function createTarget(target: Target): Promise<void> {
   if (target.engine === 'pglite') {
     rmSync(target.location, { recursive: true, force: true });
+    mkdirSync(dirname(target.location), { recursive: true });
     return;
   }
   const url = new URL(target.location);

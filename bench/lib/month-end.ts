@@ -5,6 +5,7 @@
  */
 import { Agent } from 'node:http';
 import { request } from 'node:http';
+import { REPORTING_STAGES } from '@guatu/core';
 import type { Database } from '../../packages/server/src/db/client.js';
 import { LOAD_PERIOD } from './data.js';
 import { login, percentiles, type Latency } from './http.js';
@@ -16,6 +17,8 @@ export interface MonthEndPlan {
 }
 
 export interface MonthEndResult {
+  /** Acknowledged writes: reports created, submitted (a submission is both), approved. */
+  created: number;
   submissions: number;
   approvals: number;
   seconds: number;
@@ -34,7 +37,7 @@ export async function planMonthEnd(query: (text: string) => Promise<{ rows: Reco
   const byPrefecture = [];
   for (const r of users.reporters) {
     const { rows } = await query(`select p.id from projects p join regions g on g.code = p.region_code
-      where g.path like '%${r.region}/%' and not exists (select 1 from monthly_reports m where m.project_id = p.id and m.period = '${LOAD_PERIOD}')
+      where g.path like '%${r.region}/%' and p.stage in (${REPORTING_STAGES.map((x) => `'${x}'`).join(', ')}) and not exists (select 1 from monthly_reports m where m.project_id = p.id and m.period = '${LOAD_PERIOD}')
       order by p.id limit ${perPrefecture}`);
     byPrefecture.push({ region: r.region, projectIds: rows.map((x) => Number(x.id)) });
   }
@@ -67,6 +70,11 @@ function post(url: string, path: string, cookie: string, body: unknown): Promise
 export async function runMonthEnd(url: string, users: BenchUsers, plan: MonthEndPlan, workers: number): Promise<MonthEndResult> {
   const samples = { create: [] as number[], submit: [] as number[], approve: [] as number[] };
   let failures = 0;
+  const failed = (what: string, res: { status: number; json: unknown }) => {
+    // The first few are printed: a failure is a finding, not noise.
+    if (++failures <= 5) console.warn(`  ${what} failed: ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
+  };
+  let createdCount = 0;
   let submissions = 0;
   let approvals = 0;
   const started = performance.now();
@@ -86,14 +94,15 @@ export async function runMonthEnd(url: string, users: BenchUsers, plan: MonthEnd
             funds: { outOfProvince: `${projectId}.50`, bankLoans: '100.00' },
           });
           samples.create.push(created.ms);
-          if (created.status !== 201) {
-            failures++;
+          if (created.status === 201) createdCount++;
+          else {
+            failed('create', created);
             continue;
           }
           const sent = await post(url, `/api/v1/reports/${created.json.id}/submit`, reporterCookie, {});
           samples.submit.push(sent.ms);
           if (sent.status !== 200) {
-            failures++;
+            failed('submit', sent);
             continue;
           }
           submissions++;
@@ -113,7 +122,7 @@ export async function runMonthEnd(url: string, users: BenchUsers, plan: MonthEnd
           const approved = await post(url, `/api/v1/reports/${id}/approve`, reviewerCookie, {});
           samples.approve.push(approved.ms);
           if (approved.status === 200) approvals++;
-          else failures++;
+          else failed('approve', approved);
         }
       };
       await Promise.all([...Array.from({ length: workers }, reporter), reviewer()]);
@@ -121,6 +130,7 @@ export async function runMonthEnd(url: string, users: BenchUsers, plan: MonthEnd
   );
   const seconds = (performance.now() - started) / 1000;
   return {
+    created: createdCount,
     submissions,
     approvals,
     seconds,

@@ -15,6 +15,7 @@ interface Report {
   floor: Latency;
   queries: { name: string; http: Latency; naive: Latency }[];
   monthEnd: {
+    created: number;
     submissions: number;
     approvals: number;
     seconds: number;
@@ -64,8 +65,23 @@ export function markdown(r: Report): string {
       `${r.monthEnd.submissionsPerSecond.toFixed(0)} submissions/s and ${r.monthEnd.approvalsPerSecond.toFixed(0)} approvals/s; ` +
       `every write p50 ${ms(r.monthEnd.latency.p50)} p95 ${ms(r.monthEnd.latency.p95)} p99 ${ms(r.monthEnd.latency.p99)} ms ` +
       `(create p99 ${ms(r.monthEnd.create.p99)}, submit p99 ${ms(r.monthEnd.submit.p99)}, approve p99 ${ms(r.monthEnd.approve.p99)}); ${r.monthEnd.failures} failed requests.`,
-    `Rows for ${r.monthEnd.period} before → after: ${JSON.stringify(r.monthEnd.countsBefore)} → ${JSON.stringify(r.monthEnd.countsAfter)}.`,
+    `Rows for ${r.monthEnd.period} before → after: ${JSON.stringify(r.monthEnd.countsBefore)} → ${JSON.stringify(r.monthEnd.countsAfter)}. ` + lossCheck(r.monthEnd),
     '',
   );
   return lines.join('\n');
+}
+
+/** Every acknowledged write is in the database exactly once: rows = creates, approved = approvals, one event and one audit event per write. */
+function lossCheck(m: Report['monthEnd']): string {
+  const writes = m.created + m.submissions + m.approvals;
+  const d = (k: string) => (m.countsAfter[k] ?? 0) - (m.countsBefore[k] ?? 0);
+  const checks = [
+    [`report rows ${d('rows')} = reports created ${m.created}`, d('rows') === m.created],
+    [`one per project (${d('projects')})`, d('projects') === d('rows')],
+    [`approved ${d('approved')} = approvals acknowledged ${m.approvals}`, d('approved') === m.approvals],
+    [`review events ${d('events')} = writes ${writes}`, d('events') === writes],
+    [`audit events ${d('auditEvents')} = writes ${writes}`, d('auditEvents') === writes],
+  ] as const;
+  const bad = checks.filter(([, ok]) => !ok);
+  return `${bad.length ? '**MISMATCH**' : 'None lost or duplicated'}: ${checks.map(([t, ok]) => `${t} ${ok ? '✓' : '✗'}`).join('; ')}.`;
 }

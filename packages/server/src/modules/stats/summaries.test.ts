@@ -110,8 +110,14 @@ async function expectSummariesMatch() {
     });
     expected.set(key, totals);
   }
-  const { rows: stored } = await rows(sql`select project_id::text as p, year, ${sql.raw(COLUMNS.map((c) => `${c}::text[] as ${c}`).join(', '))} from project_year_figures`);
-  const actual = new Map(stored.map((r) => [`${r.p}:${r.year}`, COLUMNS.map((c) => (r[c] as string[]).map(cents))]));
+  const { rows: stored } = await rows(sql`select project_id::text as p, year, figure, totals::text[] as totals from project_year_figures`);
+  const actual = new Map<string, bigint[][]>();
+  for (const r of stored) {
+    const key = `${r.p}:${r.year}`;
+    const totals = actual.get(key) ?? COLUMNS.map(() => Array<bigint>(12).fill(0n));
+    totals[COLUMNS.indexOf(r.figure)] = (r.totals as string[]).map(cents);
+    actual.set(key, totals);
+  }
   const zero = COLUMNS.map(() => Array<bigint>(12).fill(0n));
   for (const key of new Set([...expected.keys(), ...actual.keys()])) {
     expect(actual.get(key) ?? zero, key).toEqual(expected.get(key) ?? zero);
