@@ -89,7 +89,7 @@ export async function login(url: string, username: string, password: string): Pr
 }
 
 /** Sends one query over `connections` connections for `seconds`, keeping every response time. */
-export async function measure(url: string, query: HttpQuery, cookie: string, options: { seconds: number; connections: number }): Promise<Latency> {
+export async function measure(url: string, query: HttpQuery, cookie: string, options: { seconds: number; connections: number; amount?: number }): Promise<Latency> {
   const samples: number[] = [];
   let errors = 0;
   const instance = autocannon({
@@ -98,7 +98,8 @@ export async function measure(url: string, query: HttpQuery, cookie: string, opt
     headers: { cookie, 'content-type': 'application/json' },
     body: query.body === undefined ? undefined : JSON.stringify(query.body),
     connections: options.connections,
-    duration: options.seconds,
+    // A number of requests instead of a duration, for queries slower than the duration itself.
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
     timeout: 60,
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
@@ -107,5 +108,7 @@ export async function measure(url: string, query: HttpQuery, cookie: string, opt
   });
   const result = await instance;
   if (errors) console.warn(`  ${query.name}: ${errors} answers were errors`);
-  return percentiles(samples, result.duration, errors + result.errors + result.timeouts);
+  const stats = percentiles(samples, result.duration, errors + result.errors + result.timeouts);
+  if (stats.n < 5 && !options.amount) return measure(url, query, cookie, { ...options, connections: 1, amount: 5 });
+  return stats;
 }

@@ -78,7 +78,6 @@ export async function runMonthEnd(url: string, users: BenchUsers, plan: MonthEnd
   let submissions = 0;
   let approvals = 0;
   const started = performance.now();
-  let submittedDone = 0;
   await Promise.all(
     plan.byPrefecture.map(async (pref, i) => {
       const reporterCookie = await login(url, users.reporters[i]!.username, BENCH_PASSWORD);
@@ -109,7 +108,6 @@ export async function runMonthEnd(url: string, users: BenchUsers, plan: MonthEnd
           submitted.push(Number(created.json.id));
         }
         reportersLeft--;
-        if (reportersLeft === 0) submittedDone++;
       };
       const reviewer = async () => {
         for (;;) {

@@ -33,6 +33,8 @@ interface Report {
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '—');
+/** A speed-up: one decimal below 10×, so that a slow-down reads 0.2×, not 0×. */
+const times = (v: number) => (Number.isFinite(v) ? `${v >= 10 ? v.toFixed(0) : v.toFixed(1)}×` : '—');
 const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
 
 export function markdown(r: Report): string {
@@ -48,7 +50,7 @@ export function markdown(r: Report): string {
     `| empty Fastify route (HTTP floor) | ${ms(r.floor.p50)} | ${ms(r.floor.p95)} | ${ms(r.floor.p99)} | ${r.floor.rps.toFixed(0)} | | | |`,
     ...r.queries.map(
       (q) =>
-        `| ${q.name} | ${ms(q.http.p50)} | ${ms(q.http.p95)} | ${ms(q.http.p99)} | ${q.http.rps.toFixed(0)} | ${ms(q.naive.p50)} | ${ms(q.naive.p95)} | ${(q.naive.p95 / q.http.p95).toFixed(0)}× |`,
+        `| ${q.name} | ${ms(q.http.p50)} | ${ms(q.http.p95)} | ${ms(q.http.p99)} | ${q.http.rps.toFixed(0)} | ${ms(q.naive.p50)} | ${ms(q.naive.p95)} | ${times(q.naive.p95 / q.http.p95)} |`,
     ),
   ];
   const dashboard = r.queries.slice(0, 10);
@@ -57,7 +59,7 @@ export function markdown(r: Report): string {
   lines.push(
     '',
     `Dashboard query set: worst p95 ${ms(worst)} ms, median of the ten p95s ${ms(pooled[Math.floor(pooled.length / 2)] ?? NaN)} ms; ` +
-      `smallest speed-up over naive SQL ${Math.min(...dashboard.map((q) => q.naive.p95 / q.http.p95)).toFixed(0)}×.`,
+      `smallest speed-up over naive SQL ${times(Math.min(...dashboard.map((q) => q.naive.p95 / q.http.p95)))}.`,
     '',
     `Start-up on the existing database until the first answer: ${ms(r.startupMs)} ms.`,
     '',
