@@ -86,7 +86,8 @@ async function beforeServer() {
     }
     const plan = await planMonthEnd(query, users, perPrefecture);
     const counts = await countMonthEnd(database);
-    return { naive, plan, countsBefore: counts };
+    const workMem = String((await query(`show work_mem`)).rows[0]!.work_mem);
+    return { naive, plan, countsBefore: counts, workMem };
   } finally {
     await database.close();
   }
@@ -104,7 +105,7 @@ const dirty = execSync('git status --porcelain', { cwd: BENCH_DIR }).toString().
 await ensureData(target);
 const load = { start: loadavg() };
 console.log(`naive SQL baselines (${naiveRuns} runs each)…`);
-const { naive, plan, countsBefore } = await beforeServer();
+const { naive, plan, countsBefore, workMem } = await beforeServer();
 
 console.log('start-up…');
 const server = await startServer(target, port);
@@ -147,6 +148,7 @@ const report = {
   scale,
   engine,
   machine,
+  workMem,
   loadAverage: { start: load.start, end: loadEnd },
   seconds,
   connections,

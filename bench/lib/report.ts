@@ -8,6 +8,7 @@ interface Report {
   scale: string;
   engine: string;
   machine: { cpus: string; memoryGb: number; node: string };
+  workMem?: string;
   loadAverage: { start: number[]; end: number[] };
   seconds: number;
   connections: number;
@@ -42,7 +43,7 @@ export function markdown(r: Report): string {
     `#### ${r.scale} on ${r.engine}, ${r.date.slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `Commit \`${r.commit}\`; \`${r.command}\`; ${r.machine.cpus}, ${r.machine.memoryGb} GB, Node ${r.machine.node}; ` +
-      `load average ${la(r.loadAverage.start)} at the start, ${la(r.loadAverage.end)} at the end. ` +
+      `load average ${la(r.loadAverage.start)} at the start, ${la(r.loadAverage.end)} at the end; work_mem ${r.workMem ?? '4MB'}. ` +
       `Each query ${r.seconds} s over ${r.connections} connection(s) after a 1 s warm-up; naive SQL ${r.queries[0]?.naive.n ?? 0} runs each.`,
     '',
     '| query | HTTP p50 | p95 | p99 | req/s | naive SQL p50 | naive p95 | naive p95 ÷ HTTP p95 |',
