@@ -2,7 +2,7 @@ CREATE TABLE "project_year_figures" (
 	"figure" text NOT NULL,
 	"year" integer NOT NULL,
 	"project_id" bigint NOT NULL,
-	"totals" numeric(18, 2)[] NOT NULL,
+	"totals" numeric[] NOT NULL,
 	CONSTRAINT "project_year_figures_figure_year_project_id_pk" PRIMARY KEY("figure","year","project_id"),
 	CONSTRAINT "project_year_figures_twelve" CHECK (cardinality("project_year_figures"."totals") = 12)
 );

@@ -32,7 +32,8 @@ export const projectYearFigures = pgTable(
     projectId: ref('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    totals: numeric('totals', { precision: 18, scale: 2 }).array().notNull(),
+    // Unbounded: a year's sum of numeric(18,2) months can exceed numeric(18,2).
+    totals: numeric('totals').array().notNull(),
   },
   (t) => [
     // Figure and year first: a dashboard reads one figure of one or two years for many projects.
