@@ -19,7 +19,7 @@ const server = (name: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'core', include: ['packages/core/**/*.test.ts'] } },
+      { extends: true, test: { name: 'core', include: ['packages/core/**/*.test.ts', 'bench/**/*.test.ts'] } },
       server('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [server('postgres')] : []),
     ],

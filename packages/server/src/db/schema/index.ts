@@ -11,3 +11,4 @@ export * from './milestones.js';
 export * from './visits.js';
 export * from './exchange.js';
 export * from './bulletins.js';
+export * from './summaries.js';

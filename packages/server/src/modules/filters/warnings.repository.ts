@@ -3,6 +3,7 @@ import { DEFAULT_WARNING_THRESHOLDS, WARNING_THRESHOLDS_SETTING, assessedPeriod 
 import type { Db } from '../../db/client.js';
 import { scopeToRegion } from '../../policies/scope.js';
 import type { Actor } from '../../policies/actor.js';
+import { inRegionCodes } from './filters.repository.js';
 
 /**
  * Warning lights in SQL, by the rule of @guatu/core's warnings.ts (investmentLight, projectLight):
@@ -10,11 +11,12 @@ import type { Actor } from '../../policies/actor.js';
  * more than `red` → red; an overdue milestone or problem → at least yellow. Compared as exact
  * numerics: plan·(10000·month − 12·threshold×100) ⋛ 120000·done.
  *
- * The result is a derived table, one row per project in the actor's scope:
+ * The result is a derived table, one row per project in the actor's scope (or in `regionCodes`,
+ * already resolved inside it):
  *   project_id, light, investment_light, annual_plan, completed_ytd, yellow, red,
  *   overdue_milestones, overdue_problems.
  */
-export function projectWarnings(actor: Pick<Actor, 'regionPath'>, asOf: string, onlyIds?: number[]): SQL {
+export function projectWarnings(actor: Pick<Actor, 'regionPath'>, asOf: string, onlyIds?: number[], regionCodes?: string[]): SQL {
   const period = assessedPeriod(asOf);
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(5, 7));
@@ -40,9 +42,9 @@ export function projectWarnings(actor: Pick<Actor, 'regionPath'>, asOf: string, 
     join ${effectiveThresholds()} th on th.region_code = p.region_code
     left join project_annual_plans ap on ap.project_id = p.id and ap.year = ${year}
     left join (
-      select project_id, sum(completed_investment) as done from monthly_reports
-      where status = 'approved' and period >= ${`${year}-01`} and period <= ${period} ${only}
-      group by project_id
+      -- The year's running total at the assessed month: approved reports from January to it.
+      select project_id, totals[${month}::int] as done from project_year_figures
+      where figure = 'completed_investment' and year = ${year} ${only}
     ) ytd on ytd.project_id = p.id
     left join (
       select project_id, count(*) as n from project_milestones
@@ -53,7 +55,7 @@ export function projectWarnings(actor: Pick<Actor, 'regionPath'>, asOf: string, 
       where project_id is not null and status in ('open', 'in_progress', 'escalated') and due_on < ${asOf}::date ${only}
       group by project_id
     ) pr on pr.project_id = p.id
-    where ${scopeToRegion(sql`p.region_code`, actor)} ${onlyIds ? sql`and p.id in ${onlyIds}` : sql``}
+    where ${regionCodes ? inRegionCodes(sql`p.region_code`, regionCodes) : scopeToRegion(sql`p.region_code`, actor)} ${onlyIds ? sql`and p.id in ${onlyIds}` : sql``}
   )`;
 }
 

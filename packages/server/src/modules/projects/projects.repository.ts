@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, projects, provinces, regions, stageChanges, users } from '../../db/schema/index.js';
 import { scopeToRegion } from '../../policies/scope.js';
 import type { Light, Stage } from '@guatu/core';
-import { projectConditions } from '../filters/filters.repository.js';
+import { projectConditions, regionCodesFor } from '../filters/filters.repository.js';
 import { projectWarnings } from '../filters/warnings.repository.js';
 import type { ProjectFilter } from '../filters/filters.schemas.js';
 import type { Actor } from '../../policies/actor.js';
@@ -76,7 +76,7 @@ export interface ProjectPage {
 
 /** A page of the projects a filter selects: the same projects the statistics engine counts for it. */
 export async function listProjects(db: Db, actor: Actor, filter: ProjectFilter, q: ProjectPage, asOf: string) {
-  const where = projectConditions(actor, filter, asOf);
+  const where = projectConditions(actor, filter, asOf, await regionCodesFor(db, actor, filter));
   const column = SORT_COLUMNS[q.sort];
   const order = q.order === 'asc' ? [asc(column), asc(projects.id)] : [sql`${column} desc nulls last`, desc(projects.id)];
   const [items, [count]] = await Promise.all([

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { SIZE_BANDS, shiftDateYears, type BaseMeasure, type FundSource, type Grouping } from '@guatu/core';
 import { projects } from '../../db/schema/index.js';
 import type { Actor } from '../../policies/actor.js';
-import { projectConditions } from '../filters/filters.repository.js';
+import { inRegionCodes, projectConditions } from '../filters/filters.repository.js';
 import { DATED_FILTERS, type ProjectFilter } from '../filters/filters.schemas.js';
 import { projectWarnings } from '../filters/warnings.repository.js';
 import type { AggregatePlan } from './stats.repository.js';
@@ -27,6 +27,8 @@ export interface ProjectStatsInput {
   specs: ValueSpec[];
   drill: boolean;
   bases: GroupingBases;
+  /** The filter's regions inside the actor's scope (regionCodesFor). */
+  regionCodes: string[];
 }
 
 export const FUND_COLUMNS: Record<FundSource, string> = {
@@ -53,6 +55,7 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
 
   const joins: SQL[] = [];
   const ctes: SQL[] = [];
+  const summed: { figures: string[]; from: string | null; to: string }[] = [];
   const values = input.specs.map((spec, j) => {
     const only = spec.set === 'cur' ? sql`sel.cur` : sql`not sel.cur`;
     const alias = sql.raw(`m${j}`);
@@ -70,42 +73,69 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
         joins.push(sql`left join project_annual_plans ${alias} on ${alias}.project_id = sel.id and ${alias}.year = ${b.year}`);
         return sql`coalesce(sum(${alias}.amount) filter (where ${only}), 0)::text`;
       case 'completedInvestment':
-      case 'fundsInPlace': {
-        const column = b.kind === 'completedInvestment' ? sql`completed_investment` : fundsColumn(b.source);
-        // Materialized, so the sums are computed once however the planner joins them.
-        ctes.push(sql`${alias} as materialized (
-          select project_id, sum(${column}) as v from monthly_reports
-          where status = 'approved' ${b.from ? sql`and period >= ${b.from}` : sql``} and period <= ${b.to}
-            and project_id in (select id from sel)
-          group by project_id
-        )`);
-        joins.push(sql`left join ${alias} on ${alias}.project_id = sel.id`);
-        return sql`coalesce(sum(${alias}.v) filter (where ${only}), 0)::text`;
-      }
+      case 'fundsInPlace':
+        summed.push({ figures: b.kind === 'completedInvestment' ? ['completed_investment'] : fundsColumns(b.source), from: b.from, to: b.to });
+        return sql`coalesce(sum(pyf.${sql.raw(`v${summed.length - 1}`)}) filter (where ${only}), 0)::text`;
       default:
         throw new Error(`not a project measure: ${b.kind}`);
     }
   });
 
+  if (summed.length) {
+    // Every summed measure from one pass over the project-year running totals, not the reports: at
+    // most two array reads per project, year and figure. Materialized, so it is computed once. The
+    // rows are limited to the filter's regions (or ids), which the planner can estimate, not to
+    // `sel`, whose size a CTE hides from it; the join keeps exactly the selected projects.
+    const figures = [...new Set(summed.flatMap((m) => m.figures))];
+    const first = summed.some((m) => m.from === null) ? null : `${Math.min(...summed.map((m) => yearOf(m.from!)))}-01`;
+    const last = `${Math.max(...summed.map((m) => yearOf(m.to)))}-12`;
+    const among = input.filter.ids?.length ? sql`project_id in ${input.filter.ids}` : sql`project_id in (select id from projects where ${inRegionCodes(sql`region_code`, input.regionCodes)})`;
+    const sums = summed.map((m, k) => sql`sum(${rangeSum(m.from, m.to)}) filter (where figure in ${m.figures} and ${yearRange(m.from, m.to)}) as ${sql.raw(`v${k}`)}`);
+    ctes.push(sql`pyf as materialized (
+      select project_id, ${sql.join(sums, sql`, `)} from project_year_figures
+      where figure in ${figures} and ${yearRange(first, last)} and ${among}
+      group by project_id
+    )`);
+    joins.push(sql`left join pyf on pyf.project_id = sel.id`);
+  }
+
   return { sel: sql.join(selects, sql` union all `), groupCount: input.groupBy.length, ctes, joins, values, drill: input.drill };
 }
 
-function fundsColumn(source: FundSource | null): SQL {
-  if (source) return sql.raw(FUND_COLUMNS[source]);
-  return sql.raw(Object.values(FUND_COLUMNS).join(' + '));
+function fundsColumns(source: FundSource | null): string[] {
+  return source ? [FUND_COLUMNS[source]] : Object.values(FUND_COLUMNS);
+}
+
+const monthOf = (period: string) => Number(period.slice(5, 7));
+const yearOf = (period: string) => Number(period.slice(0, 4));
+
+function yearRange(from: string | null, to: string): SQL {
+  return from ? sql`year between ${yearOf(from)} and ${yearOf(to)}` : sql`year <= ${yearOf(to)}`;
+}
+
+/**
+ * The approved sum over the months from..to that fall in this row's year: the running total at the
+ * range's last month in this year, less the running total before its first month.
+ */
+export function rangeSum(from: string | null, to: string): SQL {
+  const upTo = sql`totals[case when year = ${yearOf(to)} then ${monthOf(to)}::int else 12 end]`;
+  if (!from || monthOf(from) === 1) return upTo;
+  return sql`(${upTo} - case when year = ${yearOf(from)} then totals[${monthOf(from) - 1}::int] else 0 end)`;
 }
 
 function selectSet(input: ProjectStatsInput, filter: ProjectFilter, asOf: string, cur: boolean): SQL {
   const needsLight = input.groupBy.includes('light');
+  // Only the groupings read the region and category rows; every project has both (foreign keys).
+  const needsRegion = input.groupBy.includes('region') || input.groupBy.includes('managedBy');
   const keys = input.groupBy.map((g, i) => sql`${groupKey(g, input.bases, cur)} as ${sql.raw(`g${i}`)}`);
   return sql`select ${projects.id} as id, ${sql.raw(cur ? 'true' : 'false')} as cur,
       ${projects.totalInvestment} as total_investment, ${projects.agreementAmount} as agreement_amount, ${projects.attributes} as attributes
       ${keys.length ? sql`, ${sql.join(keys, sql`, `)}` : sql``}
     from ${projects}
-    join regions r on r.code = ${projects.regionCode}
-    join categories c on c.code = ${projects.categoryCode}
-    ${needsLight ? sql`left join ${projectWarnings(input.actor, asOf)} w on w.project_id = ${projects.id}` : sql``}
-    where ${projectConditions(input.actor, filter, asOf)}`;
+    ${needsRegion ? sql`join regions r on r.code = ${projects.regionCode}` : sql``}
+    ${input.groupBy.includes('category') ? sql`join categories c on c.code = ${projects.categoryCode}` : sql``}
+    ${needsLight ? sql`left join ${projectWarnings(input.actor, asOf, undefined, input.regionCodes)} w on w.project_id = ${projects.id}` : sql``}
+    where ${projectConditions(input.actor, filter, asOf, input.regionCodes)}`;
 }
 
 /** The value a project takes in a grouping. Last year's start months are moved forward to line up with this year's rows. */

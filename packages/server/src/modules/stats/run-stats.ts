@@ -2,6 +2,7 @@ import { chinaDate, measureValueKind, parseMeasure, shiftMeasureYear, type Group
 import type { Db } from '../../db/client.js';
 import { invalid, type Issue } from '../../http/errors.js';
 import type { Actor } from '../../policies/actor.js';
+import { regionCodesFor } from '../filters/filters.repository.js';
 import { projectStatsPlan, type GroupingBases, type ValueSpec } from './project-stats.repository.js';
 import { enterpriseStatsPlan, groupStatsPlan } from './enterprise-stats.repository.js';
 import { categoriesByCode, provinceNames, regionsByCode, runAggregate, type AggregatePlan, type RegionInfo } from './stats.repository.js';
@@ -33,7 +34,8 @@ export async function runStats(db: Db, actor: Actor, request: StatsRequest, loca
   if (subject === 'projects') {
     const compiled = compileProjectMeasures(measures);
     outputs = compiled.outputs;
-    plan = projectStatsPlan({ actor, filter, asOf, groupBy, specs: compiled.specs, drill, bases });
+    const regionCodes = await regionCodesFor(db, actor, filter);
+    plan = projectStatsPlan({ actor, filter, asOf, groupBy, specs: compiled.specs, drill, bases, regionCodes });
   } else {
     outputs = measures.map((key, i) => ({ key, kind: 'integer', value: i }));
     const input = { actor, filter, groupBy, measures, drill, regionBase: bases.region };
