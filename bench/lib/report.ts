@@ -1,5 +1,6 @@
 /** The Markdown a run writes: every figure beside its baseline from the same run. */
 import type { Latency } from './http.js';
+import type { MonthEndResult } from './month-end.js';
 
 interface Report {
   date: string;
@@ -15,22 +16,7 @@ interface Report {
   startupMs: number;
   floor: Latency;
   queries: { name: string; http: Latency; naive: Latency }[];
-  monthEnd: {
-    created: number;
-    submissions: number;
-    approvals: number;
-    seconds: number;
-    submissionsPerSecond: number;
-    approvalsPerSecond: number;
-    latency: Latency;
-    create: Latency;
-    submit: Latency;
-    approve: Latency;
-    failures: number;
-    period: string;
-    countsBefore: Record<string, number>;
-    countsAfter: Record<string, number>;
-  };
+  monthEnd: MonthEndResult & { period: string; countsBefore: Record<string, number>; countsAfter: Record<string, number> };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '—');

@@ -1,3 +1,4 @@
+import { PROJECT_FILTERS } from '@guatu/core';
 /**
  * The statistics engine's public contract (POST /api/v1/stats): one engine behind every number
  * on every screen. A filter here is also the project list's filter, so any figure can be opened
@@ -55,23 +56,10 @@ export function queryStats(query: StatsQuery): Promise<StatsResult> {
 
 /** Keys of a filter that hold lists; everything else is a single value. */
 export const LIST_FILTER_KEYS = ['regions', 'categories', 'stages', 'levels', 'kinds', 'sizeBands', 'lights', 'warnings', 'ids'] as const;
-export const SCALAR_FILTER_KEYS = [
-  'region',
-  'managedBy',
-  'startedFrom',
-  'startedTo',
-  'signedFrom',
-  'signedTo',
-  'completedFrom',
-  'completedTo',
-  'batch',
-  'keyList',
-  'group',
-  'minTotalInvestment',
-  'maxTotalInvestment',
-  'asOf',
-  'q',
-] as const;
+/** The rest of the engine's project filters hold one value each. */
+export const SCALAR_FILTER_KEYS = PROJECT_FILTERS.filter(
+  (k): k is Exclude<(typeof PROJECT_FILTERS)[number], (typeof LIST_FILTER_KEYS)[number]> => !(LIST_FILTER_KEYS as readonly string[]).includes(k),
+);
 
 /** Filters that name a record (a batch, a key list, a 包保 group) by its id. */
 const RECORD_KEYS: ReadonlySet<string> = new Set(['batch', 'keyList', 'group']);

@@ -7,6 +7,7 @@ import { may } from '../../policies/abilities.js';
 import { findProject, insertProject, insertStageChange, projectCodeExists, replaceAnnualPlans } from './projects.repository.js';
 import type { CreateProjectInput } from './projects.schemas.js';
 import { validateProjectFacts } from './validate-project.js';
+import { projectColumns } from './project-columns.js';
 import { auditView, presentProject } from './present-project.js';
 
 export async function createProject(database: Database, actor: Actor, input: CreateProjectInput) {
@@ -17,31 +18,11 @@ export async function createProject(database: Database, actor: Actor, input: Cre
   return database.db.transaction(async (tx) => {
     const dateField = STAGE_DATE_FIELD[input.stage];
     const id = await insertProject(tx, {
+      ...projectColumns(input, actor.userId || null),
       code: input.code,
-      name: input.name,
-      kind: input.kind,
-      regionCode: input.regionCode,
-      locationRegionCode: input.locationRegionCode ?? null,
-      longitude: input.longitude ?? null,
-      latitude: input.latitude ?? null,
-      categoryCode: input.categoryCode,
-      level: input.level,
       stage: input.stage,
       stageChangedOn: (dateField && input[dateField]) || chinaDate(),
-      signedOn: input.signedOn ?? null,
-      startedOn: input.startedOn ?? null,
-      completedOn: input.completedOn ?? null,
-      totalInvestment: input.totalInvestment,
-      agreementAmount: input.agreementAmount ?? null,
-      investorEnterpriseId: input.investorEnterpriseId ?? null,
-      liaisonLeaderName: input.liaisonLeader?.name ?? null,
-      liaisonLeaderTitle: input.liaisonLeader?.title ?? null,
-      workingTeam: input.workingTeam ?? null,
-      caseFile: input.caseFile ?? null,
-      attributes: input.attributes,
-      description: input.description ?? null,
       createdBy: actor.userId || null,
-      updatedBy: actor.userId || null,
     });
     await replaceAnnualPlans(tx, id, input.annualPlans);
     await insertStageChange(tx, {

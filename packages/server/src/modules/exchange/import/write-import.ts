@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { conflict } from '../../../http/errors.js';
 import type { Actor } from '../../../policies/actor.js';
 import { insertProject, insertStageChange, updateProjectIfVersion } from '../../projects/projects.repository.js';
+import { projectColumns } from '../../projects/project-columns.js';
 import { insertReports, updateReportFigures, upsertAnnualPlans } from '../exchange.repository.js';
 import type { AnnualPlansPlan } from './plan-annual-plans.js';
 import type { ProjectsPlan } from './plan-projects.js';
@@ -27,29 +28,7 @@ export async function writeProjects(tx: Db, actor: Actor, plan: ProjectsPlan, no
   const planRows: { projectId: number; year: number; amount: string }[] = [];
   for (const change of plan.changes) {
     const n = change.next;
-    const values = {
-      name: n.name,
-      kind: n.kind,
-      regionCode: n.regionCode,
-      locationRegionCode: n.locationRegionCode ?? null,
-      longitude: n.longitude ?? null,
-      latitude: n.latitude ?? null,
-      categoryCode: n.categoryCode,
-      level: n.level,
-      totalInvestment: n.totalInvestment,
-      agreementAmount: n.agreementAmount ?? null,
-      investorEnterpriseId: n.investorEnterpriseId,
-      liaisonLeaderName: n.liaisonLeader?.name ?? null,
-      liaisonLeaderTitle: n.liaisonLeader?.title ?? null,
-      workingTeam: n.workingTeam ?? null,
-      caseFile: n.caseFile ?? null,
-      attributes: n.attributes,
-      description: n.description ?? null,
-      signedOn: n.signedOn ?? null,
-      startedOn: n.startedOn ?? null,
-      completedOn: n.completedOn ?? null,
-      updatedBy: userId,
-    };
+    const values = projectColumns(n, userId);
     let id: number;
     if (!change.existing) {
       const dateField = STAGE_DATE_FIELD[n.stage];
