@@ -13,7 +13,8 @@ import { planAnnualPlans } from './plan-annual-plans.js';
 import { planProjects } from './plan-projects.js';
 import { planReports } from './plan-reports.js';
 import { ProjectContext } from './project-context.js';
-import { readSheetRows, type ReadState, type SheetReport } from './read-sheets.js';
+import type { ReadState, SheetReport } from './read-sheets.js';
+import { readSheetRowsInWorker } from './read-in-worker.js';
 import { emptyWritten, writeAnnualPlans, writeProjects, writeReports } from './write-import.js';
 import type { ParsedRow, RowIssue, RowOutcome } from './import-types.js';
 
@@ -140,7 +141,7 @@ async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookup
   };
 
   progress('reading', 0, 0);
-  for await (const event of readSheetRows(options.path, info, lookups, state, {
+  for await (const event of readSheetRowsInWorker(options.path, info, lookups, state, {
     maxRows: options.limits.maxRows,
     onProgress: (p) => progress('reading', (p.bytesRead / Math.max(1, p.bytesTotal)) * 95, rowsRead),
   })) {
