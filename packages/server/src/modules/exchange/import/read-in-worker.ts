@@ -13,9 +13,9 @@ import type { ReaderInput, ReaderMessage } from './sheet-rows-worker.js';
  * The reading thread's heap. What it keeps is the shared strings and a few batches; the cap makes
  * V8 collect its garbage early instead of letting a few hundred MB pile up during a big import.
  */
-const READER_HEAP_MB = 96;
+const READER_HEAP_MB = Number(process.env.X_HEAP ?? 96);
 /** Rows per batch, and batches read ahead of the importing thread. */
-const BATCH_ROWS = 2000;
+const BATCH_ROWS = Number(process.env.X_BATCH ?? 2000);
 const MAX_IN_FLIGHT = 3;
 
 const here = import.meta.url;
