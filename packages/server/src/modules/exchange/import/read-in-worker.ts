@@ -10,12 +10,15 @@ import type { ReadState, SheetEvent, SheetReport } from './read-sheets.js';
 import type { ReaderInput, ReaderMessage } from './sheet-rows-worker.js';
 
 /**
- * The reading thread's heap. What it keeps is the shared strings and a few batches; the cap makes
- * V8 collect its garbage early instead of letting a few hundred MB pile up during a big import.
+ * The reading thread's heap: what it keeps is the shared strings and a few batches, and a cap makes
+ * V8 collect its garbage early instead of letting it pile up during a big import. The shared
+ * strings are all in memory at once, so the cap grows with their part (inflated size checked
+ * against the budget when the workbook was inspected).
  */
-const READER_HEAP_MB = Number(process.env.X_HEAP ?? 96);
+const READER_HEAP_MB = 64;
+const READER_YOUNG_MB = 8;
 /** Rows per batch, and batches read ahead of the importing thread. */
-const BATCH_ROWS = Number(process.env.X_BATCH ?? 2000);
+const BATCH_ROWS = 2000;
 const MAX_IN_FLIGHT = 3;
 
 const here = import.meta.url;
@@ -23,7 +26,8 @@ const here = import.meta.url;
 function startReader(input: ReaderInput): Worker {
   const ext = extname(fileURLToPath(here));
   const entry = new URL(`./sheet-rows-worker${ext}`, here);
-  const resourceLimits = { maxOldGenerationSizeMb: READER_HEAP_MB };
+  const strings = [...input.info.parts].find(([name]) => name.toLowerCase() === 'xl/sharedstrings.xml')?.[1].size ?? 0;
+  const resourceLimits = { maxOldGenerationSizeMb: READER_HEAP_MB + Math.ceil((3 * strings) / 2 ** 20), maxYoungGenerationSizeMb: READER_YOUNG_MB };
   if (ext !== '.ts') return new Worker(entry, { workerData: input, resourceLimits });
   const tsx = pathToFileURL(createRequire(here).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
