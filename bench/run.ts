@@ -6,6 +6,7 @@
  *   npm run bench -- --scale national --db postgres
  *   options: --seconds 5 (per query) --connections 1 --month-end 200 (reports per prefecture)
  *            --workers 4 (reporter connections per prefecture) --naive-runs 5 --port 3501 --regenerate
+ *            --only month-end (skip the baselines and queries: start-up and the month-end load only)
  *
  * In one run, in this order: the naive SQL baselines straight on the database (before the server
  * holds it: PGlite has one connection), start-up until the first answer, the empty Fastify route,
@@ -35,6 +36,9 @@ const connections = Number(option(args, 'connections', '1'));
 const perPrefecture = Number(option(args, 'month-end', engine === 'postgres' ? '200' : '60'));
 const workers = Number(option(args, 'workers', '4'));
 const naiveRuns = Number(option(args, 'naive-runs', '5'));
+const only = option(args, 'only', '');
+if (only && only !== 'month-end') throw new Error('--only is month-end');
+const queries = only ? [] : [...DASHBOARD_QUERIES, LIST_QUERY];
 
 const users: BenchUsers = {
   leader: 'bench.leader',
@@ -73,7 +77,7 @@ async function beforeServer() {
       users.reviewers.push({ username: `bench.reviewer${i}`, region: String(r.code) });
     });
     const naive = new Map<string, Latency>();
-    for (const q of [...DASHBOARD_QUERIES, LIST_QUERY]) {
+    for (const q of queries) {
       const samples: number[] = [];
       const t0 = performance.now();
       for (let i = 0; i < naiveRuns; i++) {
@@ -104,7 +108,7 @@ const dirty = execSync('git status --porcelain', { cwd: BENCH_DIR }).toString().
 
 await ensureData(target);
 const load = { start: loadavg() };
-console.log(`naive SQL baselines (${naiveRuns} runs each)…`);
+if (!only) console.log(`naive SQL baselines (${naiveRuns} runs each)…`);
 const { naive, plan, countsBefore, workMem } = await beforeServer();
 
 console.log('start-up…');
@@ -112,18 +116,12 @@ const server = await startServer(target, port);
 const startupMs = server.startupMs;
 console.log(`  first answer after ${startupMs.toFixed(0)} ms`);
 const results: { query: HttpQuery; http: Latency; naive: Latency }[] = [];
-let floor: Latency;
+let floor: Latency | undefined;
 let monthEnd;
 try {
-  const empty = await startEmptyServer(port + 1);
-  try {
-    floor = await measure(empty.url, { name: 'empty Fastify route', method: 'GET', path: '/empty' }, '', { seconds, connections });
-  } finally {
-    await empty.stop();
-  }
-  console.log(`  empty route p50 ${floor.p50} ms p99 ${floor.p99} ms`);
+  if (!only) floor = await measureFloor();
   const cookie = await login(server.url, users.leader, BENCH_PASSWORD);
-  for (const q of [...DASHBOARD_QUERIES, LIST_QUERY]) {
+  for (const q of queries) {
     // One warm-up request: the first one of a query also plans it and fills caches.
     await measure(server.url, q, cookie, { seconds: 1, connections: 1 });
     const http = await measure(server.url, q, cookie, { seconds, connections });
@@ -136,6 +134,18 @@ try {
 } finally {
   await server.stop();
 }
+/** The HTTP floor: an empty Fastify route in a process of its own. */
+async function measureFloor(): Promise<Latency> {
+  const empty = await startEmptyServer(port + 1);
+  try {
+    const floor = await measure(empty.url, { name: 'empty Fastify route', method: 'GET', path: '/empty' }, '', { seconds, connections });
+    console.log(`  empty route p50 ${floor.p50} ms p99 ${floor.p99} ms`);
+    return floor;
+  } finally {
+    await empty.stop();
+  }
+}
+
 const database = await openTarget(target);
 const countsAfter = await countMonthEnd(database);
 await database.close();
@@ -153,7 +163,7 @@ const report = {
   seconds,
   connections,
   startupMs,
-  floor: floor!,
+  floor,
   queries: results.map((r) => ({ name: r.query.name, http: r.http, naive: r.naive })),
   monthEnd: { ...monthEnd!, period: LOAD_PERIOD, countsBefore, countsAfter },
 };
