@@ -129,7 +129,8 @@ try {
     console.log(`  ${q.name}: p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms (naive p95 ${naive.get(q.name)!.p95.toFixed(0)} ms)`);
   }
   console.log(`month-end: ${plan.byPrefecture.reduce((n, p) => n + p.projectIds.length, 0)} reports, ${workers} reporter connections per prefecture…`);
-  monthEnd = await runMonthEnd(server.url, users, plan, workers);
+  const cpuBefore = server.cpuSeconds();
+  monthEnd = { ...(await runMonthEnd(server.url, users, plan, workers)), serverCpuSeconds: server.cpuSeconds() - cpuBefore };
   console.log(`  ${monthEnd.submissionsPerSecond.toFixed(0)} submissions/s, p99 ${monthEnd.latency.p99.toFixed(0)} ms, ${monthEnd.failures} failures`);
 } finally {
   await server.stop();

@@ -17,7 +17,7 @@ interface Report {
   /** Absent when only the month-end ran. */
   floor?: Latency | undefined;
   queries: { name: string; http: Latency; naive: Latency }[];
-  monthEnd: MonthEndResult & { period: string; countsBefore: Record<string, number>; countsAfter: Record<string, number> };
+  monthEnd: MonthEndResult & { period: string; countsBefore: Record<string, number>; countsAfter: Record<string, number>; serverCpuSeconds?: number };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '—');
@@ -41,7 +41,8 @@ export function markdown(r: Report): string {
     `Month-end (${r.monthEnd.period}): ${r.monthEnd.submissions} submissions (create + submit) and ${r.monthEnd.approvals} approvals in ${r.monthEnd.seconds.toFixed(1)} s: ` +
       `${r.monthEnd.submissionsPerSecond.toFixed(0)} submissions/s and ${r.monthEnd.approvalsPerSecond.toFixed(0)} approvals/s; ` +
       `every write p50 ${ms(r.monthEnd.latency.p50)} p95 ${ms(r.monthEnd.latency.p95)} p99 ${ms(r.monthEnd.latency.p99)} ms ` +
-      `(create p99 ${ms(r.monthEnd.create.p99)}, submit p99 ${ms(r.monthEnd.submit.p99)}, approve p99 ${ms(r.monthEnd.approve.p99)}); ${r.monthEnd.failures} failed requests.`,
+      `(create p99 ${ms(r.monthEnd.create.p99)}, submit p99 ${ms(r.monthEnd.submit.p99)}, approve p99 ${ms(r.monthEnd.approve.p99)}); ${r.monthEnd.failures} failed requests.` +
+      serverCpu(r.monthEnd),
     `Rows for ${r.monthEnd.period} before → after: ${JSON.stringify(r.monthEnd.countsBefore)} → ${JSON.stringify(r.monthEnd.countsAfter)}. ` + lossCheck(r.monthEnd),
     '',
   );
@@ -69,6 +70,14 @@ function queryTable(r: Report, floor: Latency): string[] {
       `smallest speed-up over naive SQL ${times(Math.min(...dashboard.map((q) => q.naive.p95 / q.http.p95)))}.`,
   );
   return lines;
+}
+
+/** The server process's CPU time over the month-end load, and per acknowledged write. */
+function serverCpu(m: Report['monthEnd']): string {
+  const cpu = m.serverCpuSeconds;
+  if (cpu === undefined || !Number.isFinite(cpu)) return '';
+  const writes = m.created + m.submissions + m.approvals;
+  return ` Server CPU ${cpu.toFixed(1)} s (${ms((cpu * 1000) / Math.max(1, writes))} ms per acknowledged write).`;
 }
 
 /** Every acknowledged write is in the database exactly once: rows = creates, approved = approvals, one event and one audit event per write. */
