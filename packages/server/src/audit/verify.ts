@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
 import { GENESIS_HASH, eventHash } from './chain.js';
@@ -64,7 +64,8 @@ export async function verifyAuditChain(db: Db, options: { anchors?: Pick<ChainHe
     const rows: EventRow[] = await db
       .select()
       .from(auditEvents)
-      .where(after ? or(gt(auditEvents.lane, after.lane), and(eq(auditEvents.lane, after.lane), gt(auditEvents.laneSeq, after.laneSeq))) : undefined)
+      // A row comparison: one range scan of the (lane, lane_seq) index per batch.
+      .where(after ? sql`(${auditEvents.lane}, ${auditEvents.laneSeq}) > (${after.lane}, ${after.laneSeq})` : undefined)
       .orderBy(asc(auditEvents.lane), asc(auditEvents.laneSeq))
       .limit(BATCH);
     if (!rows.length) break;
