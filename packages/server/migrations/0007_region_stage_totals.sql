@@ -17,6 +17,8 @@ CREATE TABLE "region_stage_year_figures" (
 	CONSTRAINT "region_stage_year_figures_twelve" CHECK (cardinality("region_stage_year_figures"."totals") = 12)
 );
 --> statement-breakpoint
+CREATE INDEX "projects_updated_idx" ON "projects" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "projects_total_investment_idx" ON "projects" USING btree ("total_investment" DESC NULLS LAST,"id" DESC NULLS FIRST);--> statement-breakpoint
 -- Region-and-stage totals (region_stage_totals, region_stage_year_figures) follow projects, their
 -- project-year running totals and their annual plans in the same transaction as every change,
 -- whichever code path makes it.
@@ -172,3 +174,7 @@ END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 SELECT rebuild_region_stage_totals();
+--> statement-breakpoint
+ANALYZE region_stage_totals;
+--> statement-breakpoint
+ANALYZE region_stage_year_figures;

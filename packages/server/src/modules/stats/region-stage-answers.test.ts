@@ -4,6 +4,9 @@ import { startTestApp, type TestContext } from '../../test/harness.js';
 import { systemActor } from '../../policies/actor.js';
 import { runStats } from './run-stats.js';
 import { statsRequestBody } from './stats.schemas.js';
+import { sql } from 'drizzle-orm';
+import { projectConditions, regionCodesFor } from '../filters/filters.repository.js';
+import { countProjectsByRegionStage } from '../filters/region-stage.repository.js';
 
 /**
  * A request that names only regions and stages is answered from the region-and-stage totals; it
@@ -55,6 +58,11 @@ describe('answers from the region-and-stage totals', () => {
         const fromTotals = await runStats(t.database.db, actor, parsed, 'zh');
         const fromProjects = await runStats(t.database.db, actor, parsed, 'zh', { regionStageTotals: false });
         expect(fromTotals).toEqual(fromProjects);
+        // The project list's total for the same filter.
+        const filter = parsed.filter;
+        const codes = await regionCodesFor(t.database.db, actor, filter);
+        const counted = await t.database.db.execute(sql`select count(*)::int as n from projects where ${projectConditions(actor, filter, '2022-06-30', codes)}`);
+        expect(await countProjectsByRegionStage(t.database.db, filter, codes)).toBe((counted as unknown as { rows: { n: number }[] }).rows[0]!.n);
       }),
       { numRuns: 120 },
     );

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Grouping } from '@guatu/core';
 import { inRegionCodes } from '../filters/filters.repository.js';
+import { regionStageConditions, selectsWholeRegionStages } from '../filters/region-stage.repository.js';
 import { FUND_COLUMNS, rangeSum, type ProjectStatsInput } from './project-stats.repository.js';
 import type { AggregatePlan } from './stats.repository.js';
 
@@ -10,17 +11,13 @@ import type { AggregatePlan } from './stats.repository.js';
  * all among these. Then last year's set is this year's (no dates in the filter), and one row per
  * region and stage stands for all its projects.
  */
-const FILTERS = new Set(['region', 'regions', 'stages', 'managedBy', 'asOf']);
 const GROUPINGS = new Set<Grouping>(['region', 'stage', 'managedBy']);
 const MEASURES = new Set(['count', 'totalInvestment', 'agreementAmount', 'plannedInvestment', 'completedInvestment', 'fundsInPlace']);
-
-/** A filter field that selects something: the project filter ignores empty lists and strings. */
-const selects = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 export function answersFromRegionStage(input: ProjectStatsInput): boolean {
   return (
     !input.drill &&
-    Object.entries(input.filter).every(([key, value]) => FILTERS.has(key) || !selects(value)) &&
+    selectsWholeRegionStages(input.filter) &&
     input.groupBy.every((g) => GROUPINGS.has(g)) &&
     input.specs.every((s) => MEASURES.has(s.base.kind))
   );
@@ -39,15 +36,10 @@ export function regionStagePlan(input: ProjectStatsInput): AggregatePlan | null 
           : sql`case when r.level = 'prefecture' then 'prefecture' else 'county' end`;
     return sql`${key} as ${sql.raw(`g${i}`)}`;
   });
-  const conditions: SQL[] = [sql`t.projects > 0`, inRegionCodes(sql`t.region_code`, regionCodes)];
-  if (filter.stages?.length) conditions.push(sql`t.stage in ${filter.stages}`);
-  if (filter.managedBy) {
-    conditions.push(sql`t.region_code ${filter.managedBy === 'prefecture' ? sql`in` : sql`not in`} (select code from regions where level = 'prefecture')`);
-  }
   const sel = sql`select null::bigint as id, true as cur, t.region_code, t.stage, t.projects, t.total_investment, t.agreement_amount
       ${keys.length ? sql`, ${sql.join(keys, sql`, `)}` : sql``}
     from region_stage_totals t ${needsRegion ? sql`join regions r on r.code = t.region_code` : sql``}
-    where ${sql.join(conditions, sql` and `)}`;
+    where ${regionStageConditions(filter, regionCodes)}`;
 
   const yearly: { figures: string[]; from: string | null; to: string; sum: SQL }[] = [];
   const values = input.specs.map(({ base: b }) => {
