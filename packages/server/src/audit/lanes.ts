@@ -10,10 +10,15 @@ export const SYSTEM_LANE = 'system';
 /**
  * The lane an actor's events go to: their prefecture, or the province for province-level users.
  * Prefectures write independently at month-end, so each gets a chain and a lock of its own.
+ * Sign-ins know only the user's region code: a county's code names its prefecture in its first
+ * four digits (GB/T 2260).
  */
-export function laneOf(actor: Actor | null): string {
+export function laneOf(actor: Pick<Actor, 'regionCode' | 'regionPath'> | null): string {
   const path = (actor?.regionPath ?? '').split('/').filter(Boolean);
-  return path[1] ?? path[0] ?? SYSTEM_LANE;
+  if (path.length) return path[1] ?? path[0]!;
+  const code = actor?.regionCode ?? '';
+  if (/^\d{6}$/.test(code)) return code.endsWith('0000') ? code : `${code.slice(0, 4)}00`;
+  return code || SYSTEM_LANE;
 }
 
 /** The advisory lock key of a lane: region codes are six digits; anything else is hashed into int4. */
