@@ -136,7 +136,7 @@ const measure = async (name: string, once: () => Promise<Sample>) => {
   console.error(`  ${name}: ${samples.map((s) => `${s.wallMs.toFixed(0)} ms`).join(', ')}`);
   rows.push([name, samples]);
 };
-await measure('`guatu serve`, built (`npm start`)', () => timeServer(serve, env));
+await measure(serverFile === OUTFILE ? '`guatu serve`, built (`npm start`)' : `\`guatu serve\` from ${serverFile}`, () => timeServer(serve, env));
 if (args.includes('--tsx')) await measure('`guatu serve` through tsx (`npm run guatu -- serve`)', () => timeServer([process.execPath, join(SERVER_DIR, 'bin/guatu.js'), 'serve', '--port', String(port)], env));
 const dependencies = startupDependencies();
 await measure(`baseline: node importing the ${dependencies.length} npm packages the server loads at start`, () =>
