@@ -137,7 +137,7 @@ const measure = async (name: string, once: () => Promise<Sample>) => {
   rows.push([name, samples]);
 };
 await measure(serverFile === OUTFILE ? '`guatu serve`, built (`npm start`)' : `\`guatu serve\` from ${serverFile}`, () => timeServer(serve, env));
-if (args.includes('--tsx')) await measure('`guatu serve` through tsx (`npm run guatu -- serve`)', () => timeServer([process.execPath, join(SERVER_DIR, 'bin/guatu.js'), 'serve', '--port', String(port)], env));
+if (args.includes('--tsx')) await measure('`guatu serve` through tsx (`npx guatu serve`)', () => timeServer([process.execPath, join(SERVER_DIR, 'bin/guatu.js'), 'serve', '--port', String(port)], env));
 const dependencies = startupDependencies();
 await measure(`baseline: node importing the ${dependencies.length} npm packages the server loads at start`, () =>
   timeScript(dependencies.map((d) => `await import(${JSON.stringify(d)});`).join('\n')),

@@ -62,17 +62,17 @@ const deferredPackages: Plugin = {
 };
 
 /** Each module's `import.meta.url` stays its source file's URL (see above). */
-const sourceUrls: Plugin = {
+const sourceUrls = (outfile: string): Plugin => ({
   name: 'source-urls',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
-      const fromBundle = relative(dirname(OUTFILE), args.path).split('\\').join('/');
+      const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');
       return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
     });
   },
-};
+});
 
 export async function buildServer(entry = ENTRY, outfile = OUTFILE): Promise<string> {
   await build({
@@ -84,7 +84,7 @@ export async function buildServer(entry = ENTRY, outfile = OUTFILE): Promise<str
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
-    plugins: [deferredPackages, externalPackages, sourceUrls],
+    plugins: [deferredPackages, externalPackages, sourceUrls(outfile)],
   });
   return outfile;
 }
