@@ -32,7 +32,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `guatu serve` on the target and waits until /api/health answers. */
+/** The built server, as `npm start` runs it; build it first with buildServer() (packages/server/scripts/build.ts). */
+export const BUILT_GUATU = join(BENCH_DIR, '../packages/server/dist/guatu.js');
+
+/** Starts the built `guatu serve` on the target and waits until /api/health answers. */
 export async function startServer(target: Target, port: number): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,7 +47,7 @@ export async function startServer(target: Target, port: number): Promise<Server>
   if (target.engine === 'postgres') env.DATABASE_URL = target.location;
   else env.GUATU_DATA_DIR = target.location;
   const started = performance.now();
-  const child = spawn(process.execPath, [join(BENCH_DIR, '../packages/server/bin/guatu.js'), 'serve', '--port', String(port)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [BUILT_GUATU, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(child, `${url}/api/health`);
   return { url, startupMs: performance.now() - started, stop: () => stopChild(child) };
