@@ -11,7 +11,8 @@
  * In one run, in this order: the naive SQL baselines straight on the database (before the server
  * holds it: PGlite has one connection), start-up until the first answer, the empty Fastify route,
  * the dashboard and battle-map queries, the filtered project list, and the month-end load with the
- * row counts after it. Results go to bench/results/perf-<scale>-<db>-<time>.{json,md}.
+ * row counts after it. The server is the built one, as `npm start` runs it, built once before
+ * measuring. Results go to bench/results/perf-<scale>-<db>-<time>.{json,md}.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -25,6 +26,7 @@ import { DASHBOARD_QUERIES, LIST_QUERY, type HttpQuery } from './lib/queries.js'
 import { login, measure, percentiles, startEmptyServer, startServer, type Latency } from './lib/http.js';
 import { countMonthEnd, planMonthEnd, runMonthEnd } from './lib/month-end.js';
 import { markdown } from './lib/report.js';
+import { buildServer } from '../packages/server/scripts/build.js';
 
 const args = process.argv.slice(2);
 const scale = scaleOf(args);
@@ -107,6 +109,7 @@ const commit = execSync('git rev-parse --short HEAD', { cwd: BENCH_DIR }).toStri
 const dirty = execSync('git status --porcelain', { cwd: BENCH_DIR }).toString().trim() !== '';
 
 await ensureData(target);
+await buildServer();
 const load = { start: loadavg() };
 if (!only) console.log(`naive SQL baselines (${naiveRuns} runs each)…`);
 const { naive, plan, countsBefore, workMem } = await beforeServer();

@@ -46,7 +46,10 @@ function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
-/** Starts `guatu serve` on the target and waits until /api/health answers. */
+/** The built server, as `npm start` runs it; build it first with buildServer() (packages/server/scripts/build.ts). */
+export const BUILT_GUATU = join(BENCH_DIR, '../packages/server/dist/guatu.js');
+
+/** Starts the built `guatu serve` on the target and waits until /api/health answers. */
 export async function startServer(target: Target, port: number): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -60,7 +63,7 @@ export async function startServer(target: Target, port: number): Promise<Server>
   const started = performance.now();
   // BENCH_SERVER_NODE_ARGS: options for the server's node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(BENCH_DIR, '../packages/server/bin/guatu.js'), 'serve', '--port', String(port)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, BUILT_GUATU, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(child, `${url}/api/health`);
   return { url, startupMs: performance.now() - started, cpuSeconds: () => processCpuSeconds(child.pid), stop: () => stopChild(child) };
