@@ -6,11 +6,13 @@
  *   npm run bench -- --scale national --db postgres
  *   options: --seconds 5 (per query) --connections 1 --month-end 200 (reports per prefecture)
  *            --workers 4 (reporter connections per prefecture) --naive-runs 5 --port 3501 --regenerate
+ *            --only month-end (skip the baselines and queries: start-up and the month-end load only)
  *
  * In one run, in this order: the naive SQL baselines straight on the database (before the server
  * holds it: PGlite has one connection), start-up until the first answer, the empty Fastify route,
  * the dashboard and battle-map queries, the filtered project list, and the month-end load with the
- * row counts after it. Results go to bench/results/perf-<scale>-<db>-<time>.{json,md}.
+ * row counts after it. The server is the built one, as `npm start` runs it, built once before
+ * measuring. Results go to bench/results/perf-<scale>-<db>-<time>.{json,md}.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -24,6 +26,7 @@ import { DASHBOARD_QUERIES, LIST_QUERY, type HttpQuery } from './lib/queries.js'
 import { login, measure, percentiles, startEmptyServer, startServer, type Latency } from './lib/http.js';
 import { countMonthEnd, planMonthEnd, runMonthEnd } from './lib/month-end.js';
 import { markdown } from './lib/report.js';
+import { buildServer } from '../packages/server/scripts/build.js';
 
 const args = process.argv.slice(2);
 const scale = scaleOf(args);
@@ -35,6 +38,9 @@ const connections = Number(option(args, 'connections', '1'));
 const perPrefecture = Number(option(args, 'month-end', engine === 'postgres' ? '200' : '60'));
 const workers = Number(option(args, 'workers', '4'));
 const naiveRuns = Number(option(args, 'naive-runs', '5'));
+const only = option(args, 'only', '');
+if (only && only !== 'month-end') throw new Error('--only is month-end');
+const queries = only ? [] : [...DASHBOARD_QUERIES, LIST_QUERY];
 
 const users: BenchUsers = {
   leader: 'bench.leader',
@@ -73,7 +79,7 @@ async function beforeServer() {
       users.reviewers.push({ username: `bench.reviewer${i}`, region: String(r.code) });
     });
     const naive = new Map<string, Latency>();
-    for (const q of [...DASHBOARD_QUERIES, LIST_QUERY]) {
+    for (const q of queries) {
       const samples: number[] = [];
       const t0 = performance.now();
       for (let i = 0; i < naiveRuns; i++) {
@@ -103,8 +109,9 @@ const commit = execSync('git rev-parse --short HEAD', { cwd: BENCH_DIR }).toStri
 const dirty = execSync('git status --porcelain', { cwd: BENCH_DIR }).toString().trim() !== '';
 
 await ensureData(target);
+await buildServer();
 const load = { start: loadavg() };
-console.log(`naive SQL baselines (${naiveRuns} runs each)…`);
+if (!only) console.log(`naive SQL baselines (${naiveRuns} runs each)…`);
 const { naive, plan, countsBefore, workMem } = await beforeServer();
 
 console.log('start-up…');
@@ -112,18 +119,12 @@ const server = await startServer(target, port);
 const startupMs = server.startupMs;
 console.log(`  first answer after ${startupMs.toFixed(0)} ms`);
 const results: { query: HttpQuery; http: Latency; naive: Latency }[] = [];
-let floor: Latency;
+let floor: Latency | undefined;
 let monthEnd;
 try {
-  const empty = await startEmptyServer(port + 1);
-  try {
-    floor = await measure(empty.url, { name: 'empty Fastify route', method: 'GET', path: '/empty' }, '', { seconds, connections });
-  } finally {
-    await empty.stop();
-  }
-  console.log(`  empty route p50 ${floor.p50} ms p99 ${floor.p99} ms`);
+  if (!only) floor = await measureFloor();
   const cookie = await login(server.url, users.leader, BENCH_PASSWORD);
-  for (const q of [...DASHBOARD_QUERIES, LIST_QUERY]) {
+  for (const q of queries) {
     // One warm-up request: the first one of a query also plans it and fills caches.
     await measure(server.url, q, cookie, { seconds: 1, connections: 1 });
     const http = await measure(server.url, q, cookie, { seconds, connections });
@@ -131,11 +132,24 @@ try {
     console.log(`  ${q.name}: p50 ${http.p50} p95 ${http.p95} p99 ${http.p99} ms (naive p95 ${naive.get(q.name)!.p95.toFixed(0)} ms)`);
   }
   console.log(`month-end: ${plan.byPrefecture.reduce((n, p) => n + p.projectIds.length, 0)} reports, ${workers} reporter connections per prefecture…`);
-  monthEnd = await runMonthEnd(server.url, users, plan, workers);
+  const cpuBefore = server.cpuSeconds();
+  monthEnd = { ...(await runMonthEnd(server.url, users, plan, workers)), serverCpuSeconds: server.cpuSeconds() - cpuBefore };
   console.log(`  ${monthEnd.submissionsPerSecond.toFixed(0)} submissions/s, p99 ${monthEnd.latency.p99.toFixed(0)} ms, ${monthEnd.failures} failures`);
 } finally {
   await server.stop();
 }
+/** The HTTP floor: an empty Fastify route in a process of its own. */
+async function measureFloor(): Promise<Latency> {
+  const empty = await startEmptyServer(port + 1);
+  try {
+    const floor = await measure(empty.url, { name: 'empty Fastify route', method: 'GET', path: '/empty' }, '', { seconds, connections });
+    console.log(`  empty route p50 ${floor.p50} ms p99 ${floor.p99} ms`);
+    return floor;
+  } finally {
+    await empty.stop();
+  }
+}
+
 const database = await openTarget(target);
 const countsAfter = await countMonthEnd(database);
 await database.close();
@@ -153,7 +167,7 @@ const report = {
   seconds,
   connections,
   startupMs,
-  floor: floor!,
+  floor,
   queries: results.map((r) => ({ name: r.query.name, http: r.http, naive: r.naive })),
   monthEnd: { ...monthEnd!, period: LOAD_PERIOD, countsBefore, countsAfter },
 };

@@ -3,6 +3,7 @@
  * requests go over HTTP with autocannon, which records every response time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { BENCH_DIR } from './options.js';
@@ -29,10 +30,26 @@ export interface Server {
   url: string;
   /** From spawning the process to the first answered request. */
   startupMs: number;
+  /** CPU seconds (user + system) the server process has used so far; NaN where /proc is missing. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
-/** Starts `guatu serve` on the target and waits until /api/health answers. */
+/** A process's user + system CPU time from /proc (Linux), in seconds. */
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The built server, as `npm start` runs it; build it first with buildServer() (packages/server/scripts/build.ts). */
+export const BUILT_GUATU = join(BENCH_DIR, '../packages/server/dist/guatu.js');
+
+/** Starts the built `guatu serve` on the target and waits until /api/health answers. */
 export async function startServer(target: Target, port: number): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,10 +61,12 @@ export async function startServer(target: Target, port: number): Promise<Server>
   if (target.engine === 'postgres') env.DATABASE_URL = target.location;
   else env.GUATU_DATA_DIR = target.location;
   const started = performance.now();
-  const child = spawn(process.execPath, [join(BENCH_DIR, '../packages/server/bin/guatu.js'), 'serve', '--port', String(port)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // BENCH_SERVER_NODE_ARGS: options for the server's node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, BUILT_GUATU, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(child, `${url}/api/health`);
-  return { url, startupMs: performance.now() - started, stop: () => stopChild(child) };
+  return { url, startupMs: performance.now() - started, cpuSeconds: () => processCpuSeconds(child.pid), stop: () => stopChild(child) };
 }
 
 /** The HTTP floor: an empty Fastify route in a process of its own. */
@@ -56,7 +75,7 @@ export async function startEmptyServer(port: number): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'lib/empty-server.ts'), String(port)], { stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(child, `${url}/empty`);
-  return { url, startupMs: performance.now() - started, stop: () => stopChild(child) };
+  return { url, startupMs: performance.now() - started, cpuSeconds: () => processCpuSeconds(child.pid), stop: () => stopChild(child) };
 }
 
 async function waitUntilUp(child: ChildProcess, url: string) {

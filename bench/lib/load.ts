@@ -166,11 +166,15 @@ async function bulkLoad(session: Session, ref: Reference, spec: (typeof SCALES)[
   }
   log(`  keys in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
-  const rebuilt = await session.query(`select to_regproc('rebuild_project_year_figures') is not null as present`);
-  if (rebuilt.rows[0]!.present) {
-    await session.query(`select rebuild_project_year_figures()`);
-    log(`  summaries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  // Each summary level in one statement, with the triggers that keep the next level off: the
+  // region-and-stage totals are rebuilt from the project-year figures afterwards.
+  await session.query(`set session_replication_role = replica`);
+  for (const rebuild of ['rebuild_project_year_figures', 'rebuild_region_stage_totals']) {
+    const present = await session.query(`select to_regproc('${rebuild}') is not null as present`);
+    if (present.rows[0]!.present) await session.query(`select ${rebuild}()`);
   }
+  await session.query(`set session_replication_role = origin`);
+  log(`  summaries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   // The dashboards' plans sort and hash tens of thousands of project rows; at the default 4 MB
   // they spill to disk (EXPLAIN ANALYZE: external merge). Deployments set this on the app's role.
   await session.query(`do $$ begin execute format('alter database %I set work_mem = %L', current_database(), '${WORK_MEM}'); end $$`);

@@ -26,10 +26,13 @@ export function engineOf(args: string[], scale: Scale): Engine {
   return engine;
 }
 
-/** Where a scale's database lives: its own PostgreSQL database, or its own PGlite data dir. */
+/**
+ * Where a scale's database lives: its own PostgreSQL database (guatu_bench_<scale>, or BENCH_DB_NAME
+ * so that runs side by side keep apart), or its own PGlite data dir.
+ */
 export function targetOf(engine: Engine, scale: Scale): Target {
   if (engine === 'pglite') return { engine, location: join(OUT_DIR, `pglite-${scale}`) };
   const server = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  server.pathname = `/guatu_bench_${scale}`;
+  server.pathname = `/${process.env.BENCH_DB_NAME || `guatu_bench_${scale}`}`;
   return { engine, location: server.toString() };
 }

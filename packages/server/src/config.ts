@@ -5,6 +5,9 @@ export interface Config {
   /** A PostgreSQL URL; when absent Guatu keeps its data in an embedded PGlite data dir. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** PostgreSQL: connections in the pool, and how long a request may wait for one before it fails (503). */
+  databasePoolSize: number;
+  databaseAcquireTimeoutMs: number;
   host: string;
   port: number;
   logLevel: string;
@@ -26,6 +29,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.GUATU_DATA_DIR || './data'),
+    databasePoolSize: Number(env.GUATU_DB_POOL_SIZE || 24),
+    databaseAcquireTimeoutMs: Number(env.GUATU_DB_ACQUIRE_TIMEOUT_MS || 5000),
     host: env.HOST || '127.0.0.1',
     port: Number(env.PORT || 3000),
     logLevel: env.LOG_LEVEL || 'info',

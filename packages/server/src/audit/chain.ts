@@ -20,6 +20,9 @@ export function canonicalJson(value: unknown): string {
 
 export interface ChainedFields {
   seq: number;
+  /** Absent on the events of the 'legacy' lane, written before lanes: their hashes never covered it. */
+  lane?: string | undefined;
+  laneSeq?: number | undefined;
   at: Date;
   actorId: number | null;
   actorName: string | null;
@@ -33,7 +36,7 @@ export interface ChainedFields {
   changes: unknown;
 }
 
-/** SM3 (GB/T 32905) over the event's canonical form and the previous hash, as 密评 expects. */
+/** SM3 (GB/T 32905) over the event's canonical form and the previous hash in its lane, as 密评 expects. */
 export function eventHash(event: ChainedFields, prevHash: string): string {
   const body = canonicalJson({ ...event, at: event.at.toISOString() });
   return createHash('sm3').update(prevHash).update('\n').update(body).digest('hex');

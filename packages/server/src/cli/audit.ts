@@ -1,10 +1,11 @@
 import { readConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { auditHead, parseAnchor, verifyAuditChain } from '../audit/verify.js';
+import { auditHeads, parseAnchor, verifyAuditChain } from '../audit/verify.js';
 
 /**
- * `guatu audit verify`: walks the whole chain and names the first event altered, removed or
- * inserted out of order. Exits non-zero when the chain is broken. Read-only: it does not migrate.
+ * `guatu audit verify`: walks every lane of the trail and names the lane and the first event
+ * altered, removed or inserted out of order. Exits non-zero when a lane is broken. Read-only: it
+ * does not migrate.
  */
 export async function auditVerify(options: { anchor?: string[] }) {
   const anchors = (options.anchor ?? []).map(parseAnchor);
@@ -14,10 +15,12 @@ export async function auditVerify(options: { anchor?: string[] }) {
     const result = await verifyAuditChain(database.db, { anchors });
     if (result.ok) {
       const head = result.head ? `head ${result.head.seq}:${result.head.hash}` : 'no events yet';
-      console.log(`Audit chain intact: ${result.events} events verified, ${head}.`);
+      console.log(`Audit chain intact: ${result.events} events in ${result.lanes.length} lanes verified, ${head}.`);
+      for (const lane of result.lanes) console.log(`  lane ${lane.lane}: ${lane.laneSeq} events, head ${lane.seq}:${lane.hash}`);
       return;
     }
-    console.error(`Audit chain BROKEN at event ${result.break!.seq} (${result.break!.kind}): ${result.break!.message}.`);
+    const where = result.break!.lane ? ` in lane ${result.break!.lane}` : '';
+    console.error(`Audit chain BROKEN at event ${result.break!.seq}${where} (${result.break!.kind}): ${result.break!.message}.`);
     console.error(`${result.events} events before it verified.`);
     process.exitCode = 1;
   } finally {
@@ -25,13 +28,17 @@ export async function auditVerify(options: { anchor?: string[] }) {
   }
 }
 
-/** `guatu audit head`: the newest event as seq:hash, to keep outside the database as an anchor. */
+/**
+ * `guatu audit head`: each lane's last event as seq:hash, one a line, to keep outside the database
+ * as anchors (`guatu audit verify --anchor A B …`). The lane follows after a space.
+ */
 export async function auditHeadCommand() {
   const config = readConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const head = await auditHead(database.db);
-    console.log(head ? `${head.seq}:${head.hash}` : 'no events yet');
+    const heads = await auditHeads(database.db);
+    if (!heads.length) console.log('no events yet');
+    for (const head of heads) console.log(`${head.seq}:${head.hash} lane ${head.lane}`);
   } finally {
     await database.close();
   }

@@ -97,10 +97,10 @@ user
 const audit = program.command('audit').description('The tamper-evident audit trail');
 audit
   .command('verify')
-  .description('Walk the hash chain; name the first event altered, removed or inserted out of order (exit 1 if any)')
-  .option('--anchor <seq:hash...>', 'heads recorded earlier by `guatu audit head`; each must still be in the chain')
+  .description('Walk the hash chain of every lane; name the lane and the first event altered, removed or inserted out of order (exit 1 if any)')
+  .option('--anchor <seq:hash...>', 'lane heads recorded earlier by `guatu audit head`; each must still be in the trail')
   .action(auditVerify);
-audit.command('head').description('Print the newest event as seq:hash, to keep outside the database as an anchor').action(auditHeadCommand);
+audit.command('head').description("Print each lane's last event as seq:hash, to keep outside the database as anchors").action(auditHeadCommand);
 
 program
   .command('backup')

@@ -5,7 +5,11 @@ import { seedReferenceData } from '../seed/reference-data.js';
 
 /** Opens the configured database and brings it up to date: migrations, then reference data. */
 export async function openReady(config: Config = readConfig()): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pool: { max: config.databasePoolSize, acquireTimeoutMs: config.databaseAcquireTimeoutMs },
+  });
   await migrate(database);
   await seedReferenceData(database.db);
   return database;

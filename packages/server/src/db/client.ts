@@ -22,11 +22,18 @@ export interface Database {
 // int8 and numeric stay strings (pg's default); dates stay 'YYYY-MM-DD' strings, never shifted by a time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+export interface PoolOptions {
+  /** Connections: enough for every prefecture's writers at month-end to be in the database at once. */
+  max?: number | undefined;
+  /** How long a query may wait for a free connection; past it the request fails with 503. */
+  acquireTimeoutMs?: number | undefined;
+}
+
+export async function openPostgres(url: string, options: PoolOptions = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? 10,
-    connectionTimeoutMillis: 1000,
+    max: options.max ?? 24,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its server must not crash the process; the next query reports it.
@@ -68,6 +75,6 @@ export async function openPglite(dataDirOrInstance: string | PGlite | undefined)
   };
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string; pool?: PoolOptions }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.pool) : openPglite(options.dataDir);
 }

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_CATEGORIES, regionPath } from '@guatu/core';
 import type { Db } from '../db/client.js';
 import { categories, provinces, regions } from '../db/schema/index.js';
-import { seedShippedTemplates } from '../modules/bulletins/shipped-templates.js';
+import { SHIPPED_TEMPLATES, SHIPPED_TEMPLATES_REGION, seedShippedTemplates } from '../modules/bulletins/shipped-templates.js';
+import { countStaleReferenceRows, type ReferenceRows } from './reference-data.repository.js';
 
 interface RegionsFile {
   source: string;
@@ -22,27 +23,41 @@ function withPaths<T extends { code: string; parentCode: string | null }>(rows: 
   return rows.map((r, sort) => ({ ...r, path: regionPath(pathOf(r.code)), sort }));
 }
 
+/** The rows the reference data consists of: regions parents first, so the self reference holds row by row. */
+function referenceData() {
+  const regionRows = withPaths(REGIONS_FILE.regions).sort((a, b) => a.path.length - b.path.length);
+  const categoryRows = withPaths(DEFAULT_CATEGORIES.map((c) => ({ code: c.code, parentCode: c.parent, nameZh: c.zh, nameEn: c.en })));
+  const rows: ReferenceRows = {
+    provinces: REGIONS_FILE.provinces,
+    regions: regionRows,
+    categoryCodes: categoryRows.map((c) => c.code),
+    templates: { regionCode: SHIPPED_TEMPLATES_REGION, codes: SHIPPED_TEMPLATES.map((t) => t.code) },
+  };
+  return { regionRows, categoryRows, rows };
+}
+
 /**
  * Regions, provinces, the default categories and the shipped bulletin templates. Idempotent: it runs after every migration, and
- * a newer division data file updates names without touching anything that refers to a code.
+ * a newer division data file updates names without touching anything that refers to a code. A database that already holds
+ * exactly this data is left alone (one read instead of rewriting every row at each start). Returns whether it wrote anything.
  */
-export async function seedReferenceData(db: Db): Promise<void> {
+export async function seedReferenceData(db: Db): Promise<boolean> {
+  const { regionRows, categoryRows, rows } = referenceData();
+  if ((await countStaleReferenceRows(db, rows)) === 0) return false;
   await db.transaction(async (tx) => {
     await tx
       .insert(provinces)
       .values(REGIONS_FILE.provinces)
       .onConflictDoUpdate({ target: provinces.code, set: { name: sql`excluded.name` } });
-    // Parents first, so the self reference holds row by row.
-    const ordered = withPaths(REGIONS_FILE.regions).sort((a, b) => a.path.length - b.path.length);
     await tx
       .insert(regions)
-      .values(ordered)
+      .values(regionRows)
       .onConflictDoUpdate({
         target: regions.code,
         set: { name: sql`excluded.name`, shortName: sql`excluded.short_name`, source: sql`excluded.source`, sort: sql`excluded.sort` },
       });
-    const cats = withPaths(DEFAULT_CATEGORIES.map((c) => ({ code: c.code, parentCode: c.parent, nameZh: c.zh, nameEn: c.en })));
-    await tx.insert(categories).values(cats).onConflictDoNothing();
+    await tx.insert(categories).values(categoryRows).onConflictDoNothing();
   });
   await seedShippedTemplates(db);
+  return true;
 }

@@ -66,6 +66,9 @@ export const projects = pgTable(
     index('projects_region_idx').on(t.regionCode),
     index('projects_category_idx').on(t.categoryCode),
     index('projects_started_idx').on(t.startedOn),
+    // The list's default and its largest-first orders: a page is read in index order, not sorted.
+    index('projects_updated_idx').on(t.updatedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('projects_total_investment_idx').on(t.totalInvestment.desc().nullsLast(), t.id.desc().nullsFirst()),
     check('projects_total_nonnegative', sql`${t.totalInvestment} >= 0`),
     check('projects_agreement_nonnegative', sql`${t.agreementAmount} >= 0`),
   ],

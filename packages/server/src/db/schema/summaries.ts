@@ -42,3 +42,40 @@ export const projectYearFigures = pgTable(
     check('project_year_figures_twelve', sql`cardinality(${t.totals}) = 12`),
   ],
 );
+
+/** The figures kept per region, stage and year: the summed report figures and the annual plan. */
+export const REGION_STAGE_FIGURES = [...SUMMED_FIGURES, 'planned_investment'] as const;
+
+/**
+ * 区域阶段汇总: the projects of one responsible region in one stage, summed. A dashboard that
+ * filters and groups only by region and stage reads these few thousand rows instead of every
+ * project. Maintained by triggers on projects (migration 0007); never written by the application.
+ */
+export const regionStageTotals = pgTable(
+  'region_stage_totals',
+  {
+    regionCode: text('region_code').notNull(),
+    stage: text('stage').notNull(),
+    projects: integer('projects').notNull(),
+    totalInvestment: numeric('total_investment').notNull(),
+    agreementAmount: numeric('agreement_amount').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.stage] })],
+);
+
+/**
+ * The project-year running totals (and each year's annual plan, as twelve equal values) of the
+ * projects of one region and stage, summed. Maintained by triggers on project_year_figures,
+ * project_annual_plans and projects (migration 0007), in the same transaction as the change.
+ */
+export const regionStageYearFigures = pgTable(
+  'region_stage_year_figures',
+  {
+    figure: text('figure', { enum: REGION_STAGE_FIGURES }).notNull(),
+    year: integer('year').notNull(),
+    regionCode: text('region_code').notNull(),
+    stage: text('stage').notNull(),
+    totals: numeric('totals').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.figure, t.year, t.regionCode, t.stage] }), check('region_stage_year_figures_twelve', sql`cardinality(${t.totals}) = 12`)],
+);

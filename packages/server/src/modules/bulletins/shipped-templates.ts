@@ -122,9 +122,12 @@ export const SHIPPED_TEMPLATES: { code: string; name: string; description: strin
   { code: 'key-list-progress', name: '重点项目清单推进情况', description: '一份重点项目清单的项目数、投资、在建和签约情况、年初以来完成投资和到位资金。', body: keyListProgress },
 ];
 
+/** The region that owns the shipped templates: the province. */
+export const SHIPPED_TEMPLATES_REGION = '530000';
+
 /** The province's templates, loaded with the reference data: added when missing, never overwriting an edit. */
 export async function seedShippedTemplates(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const t of SHIPPED_TEMPLATES) await insertShippedTemplate(tx, { ...t, regionCode: '530000' });
+    for (const t of SHIPPED_TEMPLATES) await insertShippedTemplate(tx, { ...t, regionCode: SHIPPED_TEMPLATES_REGION });
   });
 }

@@ -6,6 +6,7 @@ import { scopeToRegion } from '../../policies/scope.js';
 import type { Light, Stage } from '@guatu/core';
 import { projectConditions, regionCodesFor } from '../filters/filters.repository.js';
 import { projectWarnings } from '../filters/warnings.repository.js';
+import { countProjectsByRegionStage, selectsWholeRegionStages } from '../filters/region-stage.repository.js';
 import type { ProjectFilter } from '../filters/filters.schemas.js';
 import type { Actor } from '../../policies/actor.js';
 import type { ProjectSort } from './projects.schemas.js';
@@ -76,10 +77,11 @@ export interface ProjectPage {
 
 /** A page of the projects a filter selects: the same projects the statistics engine counts for it. */
 export async function listProjects(db: Db, actor: Actor, filter: ProjectFilter, q: ProjectPage, asOf: string) {
-  const where = projectConditions(actor, filter, asOf, await regionCodesFor(db, actor, filter));
+  const regionCodes = await regionCodesFor(db, actor, filter);
+  const where = projectConditions(actor, filter, asOf, regionCodes);
   const column = SORT_COLUMNS[q.sort];
   const order = q.order === 'asc' ? [asc(column), asc(projects.id)] : [sql`${column} desc nulls last`, desc(projects.id)];
-  const [items, [count]] = await Promise.all([
+  const [items, total] = await Promise.all([
     db
       .select({
         id: projects.id,
@@ -107,9 +109,15 @@ export async function listProjects(db: Db, actor: Actor, filter: ProjectFilter, 
       .orderBy(...order)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where),
+    selectsWholeRegionStages(filter)
+      ? countProjectsByRegionStage(db, filter, regionCodes)
+      : db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(projects)
+          .where(where)
+          .then(([row]) => row!.n),
   ]);
-  return { items, total: count!.n };
+  return { items, total };
 }
 
 export async function projectCodeExists(db: Db, code: string, exceptId?: number): Promise<boolean> {

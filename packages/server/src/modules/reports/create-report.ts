@@ -4,24 +4,24 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js'
 import { diff, recordAudit } from '../../audit/record.js';
 import type { Actor } from '../../policies/actor.js';
 import { may } from '../../policies/abilities.js';
-import { findProject } from '../projects/projects.repository.js';
-import { findReport, insertReport, insertReportEvents, reportExists } from './reports.repository.js';
+import { findProjectForReport, insertReport, insertReportEvents } from './reports.repository.js';
 import { figureColumns, presentReport } from './present-report.js';
 import type { CreateReportInput } from './reports.schemas.js';
 
 /** Starts a project's report for a month as a draft. One report per project per month. */
 export async function createReport(database: Database, actor: Actor, projectId: number, input: CreateReportInput) {
   if (!may.fillReports(actor)) throw forbidden('role');
-  const project = await findProject(database.db, actor, projectId);
-  if (!project) throw notFound('project');
-  if (!REPORTING_STAGES.includes(project.project.stage as Stage)) {
-    throw conflict('projectId', 'report.notReporting', { value: project.project.stage });
+  const found = await findProjectForReport(database.db, actor, projectId, input.period);
+  if (!found) throw notFound('project');
+  const { hasReport, ...project } = found;
+  if (!REPORTING_STAGES.includes(project.projectStage as Stage)) {
+    throw conflict('projectId', 'report.notReporting', { value: project.projectStage });
   }
   if (input.period > chinaPeriod()) throw badRequest('period', 'report.futurePeriod');
-  if (await reportExists(database.db, projectId, input.period)) throw conflict('period', 'report.duplicate', { value: input.period });
+  if (hasReport) throw conflict('period', 'report.duplicate', { value: input.period });
 
   return database.db.transaction(async (tx) => {
-    const id = await insertReport(tx, {
+    const report = await insertReport(tx, {
       projectId,
       period: input.period,
       status: 'draft',
@@ -29,9 +29,10 @@ export async function createReport(database: Database, actor: Actor, projectId: 
       createdBy: actor.userId || null,
       updatedBy: actor.userId || null,
     });
-    await insertReportEvents(tx, [{ reportId: id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.userId || null }]);
-    const created = presentReport(actor, (await findReport(tx, actor, id))!);
-    await recordAudit(tx, actor, { action: 'report.create', entity: 'monthly_report', entityId: id, changes: diff(null, auditFields(created)) });
+    await insertReportEvents(tx, [{ reportId: report.id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.userId || null }]);
+    // The row as inserted and the project as read: nothing to read back.
+    const created = presentReport(actor, { ...project, report, submittedByName: null, reviewedByName: null, updatedByName: actor.displayName });
+    await recordAudit(tx, actor, { action: 'report.create', entity: 'monthly_report', entityId: report.id, changes: diff(null, auditFields(created)) });
     return created;
   });
 }

@@ -79,26 +79,42 @@ export async function listReports(db: Db, actor: Actor, q: ListReportsQuery) {
   return { items, total: count!.n };
 }
 
-export async function reportExists(db: Db, projectId: number, period: string): Promise<boolean> {
+/**
+ * A project inside the actor's region as a new report needs it: its stage, what a report shows of
+ * it, and whether the month already has a report. One query.
+ */
+export async function findProjectForReport(db: Db, actor: Actor, projectId: number, period: string) {
   const [row] = await db
-    .select({ id: monthlyReports.id })
-    .from(monthlyReports)
-    .where(and(eq(monthlyReports.projectId, projectId), eq(monthlyReports.period, period)));
-  return !!row;
+    .select({
+      projectCode: projects.code,
+      projectName: projects.name,
+      projectStage: projects.stage,
+      regionCode: projects.regionCode,
+      regionName: regions.name,
+      hasReport: sql<boolean>`exists (select 1 from ${monthlyReports} where ${monthlyReports.projectId} = ${projects.id} and ${monthlyReports.period} = ${period})`,
+    })
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .where(and(eq(projects.id, projectId), scopeToRegion(projects.regionCode, actor)));
+  return row ?? null;
 }
 
-export async function insertReport(tx: Db, values: ReportInsert): Promise<number> {
-  const [row] = await tx.insert(monthlyReports).values(values).returning({ id: monthlyReports.id });
-  return row!.id;
+export type ReportProjectRow = NonNullable<Awaited<ReturnType<typeof findProjectForReport>>>;
+
+/** Inserts a report and returns it as written, defaults included. */
+export async function insertReport(tx: Db, values: ReportInsert): Promise<ReportRow['report']> {
+  const [row] = await tx.insert(monthlyReports).values(values).returning();
+  return row!;
 }
 
-export async function updateReportIfVersion(tx: Db, id: number, version: number, set: Partial<ReportInsert>): Promise<boolean> {
-  const rows = await tx
+/** Updates a report if it is still at `version`; returns it as written, or null when it moved on. */
+export async function updateReportIfVersion(tx: Db, id: number, version: number, set: Partial<ReportInsert>): Promise<ReportRow['report'] | null> {
+  const [row] = await tx
     .update(monthlyReports)
     .set({ ...set, version: sql`${monthlyReports.version} + 1`, updatedAt: new Date() })
     .where(and(eq(monthlyReports.id, id), eq(monthlyReports.version, version)))
-    .returning({ id: monthlyReports.id });
-  return rows.length === 1;
+    .returning();
+  return row ?? null;
 }
 
 /** Approves many reports in one statement; the caller has checked each one. */

@@ -43,9 +43,11 @@ export async function actOnReport(
         ? { status: check.to, submittedBy: userId, submittedAt: now, updatedBy: userId }
         : { status: check.to, reviewedBy: userId, reviewedAt: now, reviewComment: input.comment ?? null, updatedBy: userId };
     const before = presentReport(actor, row);
-    await updateReportIfVersion(tx, id, row.report.version, set);
+    // The row is locked: the update cannot miss, and what it returns is the report as it now is.
+    const report = (await updateReportIfVersion(tx, id, row.report.version, set))!;
     await insertReportEvents(tx, [{ reportId: id, action, fromStatus: row.report.status, toStatus: check.to, comment: input.comment ?? null, actorId: userId }]);
-    const after = presentReport(actor, (await findReport(tx, actor, id))!);
+    const names = action === 'submit' ? { submittedByName: actor.displayName } : { reviewedByName: actor.displayName };
+    const after = presentReport(actor, { ...row, ...names, updatedByName: actor.displayName, report });
     await recordAudit(tx, actor, { action: `report.${action}`, entity: 'monthly_report', entityId: id, changes: diff(auditFields(before), auditFields(after)) });
     return after;
   });

@@ -27,8 +27,8 @@ export async function saveReport(database: Database, actor: Actor, id: number, i
       throw staleVersion({ ...now.report, updatedByName: now.updatedByName });
     }
     const before = presentReport(actor, row);
-    await updateReportIfVersion(tx, id, input.version, { ...figureColumns(input), updatedBy: actor.userId || null });
-    const after = presentReport(actor, (await findReport(tx, actor, id))!);
+    const report = (await updateReportIfVersion(tx, id, input.version, { ...figureColumns(input), updatedBy: actor.userId || null }))!;
+    const after = presentReport(actor, { ...row, updatedByName: actor.displayName, report });
     await recordAudit(tx, actor, { action: 'report.save', entity: 'monthly_report', entityId: id, changes: diff(auditFields(before), auditFields(after)) });
     return after;
   });

@@ -4,6 +4,7 @@ import { invalid, type Issue } from '../../http/errors.js';
 import type { Actor } from '../../policies/actor.js';
 import { regionCodesFor } from '../filters/filters.repository.js';
 import { projectStatsPlan, type GroupingBases, type ValueSpec } from './project-stats.repository.js';
+import { regionStagePlan } from './region-stage-stats.repository.js';
 import { enterpriseStatsPlan, groupStatsPlan } from './enterprise-stats.repository.js';
 import { categoriesByCode, provinceNames, regionsByCode, runAggregate, type AggregatePlan, type RegionInfo } from './stats.repository.js';
 import { presentRow, sortRows, type MeasureOutput } from './present-stats.js';
@@ -15,7 +16,12 @@ const depthOf = (path: string) => path.split('/').filter(Boolean).length;
  * Answers a statistics request: every figure is computed in one SQL statement inside the actor's
  * scope, so a total never includes a record the actor may not see, and rows add up to the total.
  */
-export async function runStats(db: Db, actor: Actor, request: StatsRequest, locale: Locale): Promise<StatsResponse> {
+export interface RunStatsOptions {
+  /** Read the region-and-stage totals when they can answer (the default); false reads the projects. */
+  regionStageTotals?: boolean;
+}
+
+export async function runStats(db: Db, actor: Actor, request: StatsRequest, locale: Locale, options: RunStatsOptions = {}): Promise<StatsResponse> {
   const { subject, filter, drill } = request;
   // The schema has checked each grouping against the subject's vocabulary.
   const groupBy = request.groupBy as Grouping[];
@@ -35,7 +41,8 @@ export async function runStats(db: Db, actor: Actor, request: StatsRequest, loca
     const compiled = compileProjectMeasures(measures);
     outputs = compiled.outputs;
     const regionCodes = await regionCodesFor(db, actor, filter);
-    plan = projectStatsPlan({ actor, filter, asOf, groupBy, specs: compiled.specs, drill, bases, regionCodes });
+    const input = { actor, filter, asOf, groupBy, specs: compiled.specs, drill, bases, regionCodes };
+    plan = (options.regionStageTotals !== false && regionStagePlan(input)) || projectStatsPlan(input);
   } else {
     outputs = measures.map((key, i) => ({ key, kind: 'integer', value: i }));
     const input = { actor, filter, groupBy, measures, drill, regionBase: bases.region };
