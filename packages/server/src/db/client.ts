@@ -45,6 +45,14 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
 }
 
 /**
+ * PGlite's engine runs inside this process, and the whole of its shared buffers is touched when
+ * it starts: at PostgreSQL's default of 128 MB a server sat at about 400 MB RSS before its first
+ * request. 32 MB took about 100 MB off that and off an import's peak, for no loss of speed in
+ * writing 100,000 reports; the operating system's page cache still holds the rest of the data.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
+/**
  * The embedded database. In a data dir, every commit is written through to the operating system
  * before it is acknowledged (relaxedDurability stays off), so a killed process loses nothing it
  * acknowledged; PGlite does not fsync, so a power cut can lose recent commits. Production sites
@@ -54,7 +62,7 @@ export async function openPglite(dataDirOrInstance: string | PGlite | undefined)
   const pglite =
     dataDirOrInstance instanceof PGlite
       ? dataDirOrInstance
-      : await PGlite.create(dataDirOrInstance ? { dataDir: dataDirOrInstance, relaxedDurability: false } : {});
+      : await PGlite.create({ ...(dataDirOrInstance ? { dataDir: dataDirOrInstance, relaxedDurability: false } : {}), startParams: PGLITE_START_PARAMS });
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {
     kind: 'pglite',
