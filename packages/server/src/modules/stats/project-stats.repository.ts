@@ -55,7 +55,7 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
 
   const joins: SQL[] = [];
   const ctes: SQL[] = [];
-  const summed: { figures: string[]; from: string | null; to: string }[] = [];
+  const summed: SummedRange[] = [];
   const values = input.specs.map((spec, j) => {
     const only = spec.set === 'cur' ? sql`sel.cur` : sql`not sel.cur`;
     const alias = sql.raw(`m${j}`);
@@ -82,24 +82,39 @@ export function projectStatsPlan(input: ProjectStatsInput): AggregatePlan {
   });
 
   if (summed.length) {
-    // Every summed measure from one pass over the project-year running totals, not the reports: at
-    // most two array reads per project, year and figure. Materialized, so it is computed once. The
-    // rows are limited to the filter's regions (or ids), which the planner can estimate, not to
+    // The rows are limited to the filter's regions (or ids), which the planner can estimate, not to
     // `sel`, whose size a CTE hides from it; the join keeps exactly the selected projects.
-    const figures = [...new Set(summed.flatMap((m) => m.figures))];
-    const first = summed.some((m) => m.from === null) ? null : `${Math.min(...summed.map((m) => yearOf(m.from!)))}-01`;
-    const last = `${Math.max(...summed.map((m) => yearOf(m.to)))}-12`;
     const among = input.filter.ids?.length ? sql`project_id in ${input.filter.ids}` : sql`project_id in (select id from projects where ${inRegionCodes(sql`region_code`, input.regionCodes)})`;
-    const sums = summed.map((m, k) => sql`sum(${rangeSum(m.from, m.to)}) filter (where figure in ${m.figures} and ${yearRange(m.from, m.to)}) as ${sql.raw(`v${k}`)}`);
-    ctes.push(sql`pyf as materialized (
-      select project_id, ${sql.join(sums, sql`, `)} from project_year_figures
-      where figure in ${figures} and ${yearRange(first, last)} and ${among}
-      group by project_id
-    )`);
+    ctes.push(summedRangesCte('pyf', 'project_year_figures', ['project_id'], summed, among));
     joins.push(sql`left join pyf on pyf.project_id = sel.id`);
   }
 
   return { sel: sql.join(selects, sql` union all `), groupCount: input.groupBy.length, ctes, joins, values, drill: input.drill };
+}
+
+/** A month range of some summed figures: `figures` added up over from..to. */
+export interface SummedRange {
+  figures: string[];
+  from: string | null;
+  to: string;
+}
+
+/**
+ * A materialized CTE over a table of running totals (figure, year, totals[12], and `keys`): per
+ * group of `keys`, one column v<k> per range, all from one pass over the figures and years they
+ * need: at most two array reads per row instead of a scan of the reports. `among` limits the rows.
+ */
+export function summedRangesCte(name: string, table: string, keys: string[], ranges: SummedRange[], among: SQL): SQL {
+  const figures = [...new Set(ranges.flatMap((m) => m.figures))];
+  const first = ranges.some((m) => m.from === null) ? null : `${Math.min(...ranges.map((m) => yearOf(m.from!)))}-01`;
+  const last = `${Math.max(...ranges.map((m) => yearOf(m.to)))}-12`;
+  const sums = ranges.map((m, k) => sql`sum(${rangeSum(m.from, m.to)}) filter (where figure in ${m.figures} and ${yearRange(m.from, m.to)}) as ${sql.raw(`v${k}`)}`);
+  const keyList = sql.raw(keys.join(', '));
+  return sql`${sql.raw(name)} as materialized (
+    select ${keyList}, ${sql.join(sums, sql`, `)} from ${sql.raw(table)}
+    where figure in ${figures} and ${yearRange(first, last)} and ${among}
+    group by ${keyList}
+  )`;
 }
 
 function fundsColumns(source: FundSource | null): string[] {
@@ -138,13 +153,18 @@ function selectSet(input: ProjectStatsInput, filter: ProjectFilter, asOf: string
     where ${projectConditions(input.actor, filter, asOf, input.regionCodes)}`;
 }
 
+/** A region row's key (regions alias `r`): the next level below the base; the base itself (a prefecture's 市直 projects) is a row of its own. */
+export const regionKey = (bases: GroupingBases) => sql`coalesce(nullif(split_part(r.path, '/', ${bases.region.depth + 1}), ''), ${bases.region.code})`;
+
+/** 市直 or 县区 (regions alias `r`). */
+export const MANAGED_BY_KEY = sql`case when r.level = 'prefecture' then 'prefecture' else 'county' end`;
+
 /** The value a project takes in a grouping. Last year's start months are moved forward to line up with this year's rows. */
 function groupKey(g: Grouping, bases: GroupingBases, cur: boolean): SQL {
   const started = cur ? sql`${projects.startedOn}` : sql`(${projects.startedOn} + interval '1 year')`;
   switch (g) {
     case 'region':
-      // The next level below the base; the base itself (a prefecture's 市直 projects) is a row of its own.
-      return sql`coalesce(nullif(split_part(r.path, '/', ${bases.region.depth + 1}), ''), ${bases.region.code})`;
+      return regionKey(bases);
     case 'category':
       return sql`coalesce(nullif(split_part(c.path, '/', ${bases.category.depth + 1}), ''), ${bases.category.code})`;
     case 'stage':
@@ -154,7 +174,7 @@ function groupKey(g: Grouping, bases: GroupingBases, cur: boolean): SQL {
     case 'kind':
       return sql`${projects.kind}`;
     case 'managedBy':
-      return sql`case when r.level = 'prefecture' then 'prefecture' else 'county' end`;
+      return MANAGED_BY_KEY;
     case 'light':
       return sql`coalesce(w.light, 'green')`;
     case 'startMonth':

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
+import { fenToYuan } from '@guatu/core';
+import { sqlRows, textFen } from '../../test/sums.js';
 import { startTestApp, type TestContext } from '../../test/harness.js';
 
 /**
@@ -23,13 +25,9 @@ const PERIODS = ['2023-12', '2024-01', '2024-03', '2024-12', '2025-02'];
 const FIGURES = ['completed_investment', 'funds_out_of_province', 'funds_bank_loans'] as const;
 const PROJECTS = 4;
 
-const rows = async (q: ReturnType<typeof sql>) => (await t.database.db.execute(q)) as unknown as { rows: Record<string, any>[] };
-const cents = (v: string | number) => {
-  const [whole, frac = ''] = String(v).split('.');
-  const sign = whole!.startsWith('-') ? -1n : 1n;
-  return sign * (BigInt(whole!.replace('-', '')) * 100n + BigInt((frac + '00').slice(0, 2)));
-};
-const yuan = fc.bigInt({ min: 0n, max: 10n ** 13n }).map((c) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`);
+const rows = async (q: ReturnType<typeof sql>) => ({ rows: await sqlRows(t.database.db, q) });
+const cents = textFen;
+const yuan = fc.bigInt({ min: 0n, max: 10n ** 13n }).map(fenToYuan);
 
 const project = fc.integer({ min: 0, max: PROJECTS - 1 });
 const region = fc.constantFrom(...REGIONS);

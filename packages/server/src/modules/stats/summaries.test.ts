@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
+import { fenToYuan } from '@guatu/core';
+import { sqlRows, textFen } from '../../test/sums.js';
 import { startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 
 /**
@@ -32,9 +34,9 @@ const PERIODS = ['2023-12', '2024-01', '2024-02', '2024-06', '2024-12', '2025-01
 const STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 const PROJECTS = 3;
 
-const rows = async (q: ReturnType<typeof sql>) => (await t.database.db.execute(q)) as unknown as { rows: Record<string, any>[] };
-const cents = (v: string) => BigInt(v.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1')) * (v.includes('.') ? 10n ** BigInt(2 - v.split('.')[1]!.length) : 100n);
-const yuan = (c: bigint) => `${c < 0n ? '-' : ''}${(c < 0n ? -c : c) / 100n}.${String((c < 0n ? -c : c) % 100n).padStart(2, '0')}`;
+const rows = async (q: ReturnType<typeof sql>) => ({ rows: await sqlRows(t.database.db, q) });
+const cents = textFen;
+const yuan = fenToYuan;
 
 /** Amounts up to `max` cents; near numeric(18,2)'s limit a year's running total exceeds it. */
 const opOf = (max: bigint) => {
