@@ -1,4 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
+const { TEXT } = types;
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -63,6 +64,8 @@ export async function openPglite(dataDirOrInstance: string | PGlite | undefined)
     dataDirOrInstance instanceof PGlite
       ? dataDirOrInstance
       : await PGlite.create({ ...(dataDirOrInstance ? { dataDir: dataDirOrInstance, relaxedDurability: false } : {}), startParams: PGLITE_START_PARAMS });
+  const text = pglite.serializers[TEXT]!;
+  pglite.serializers[TEXT] = (value: unknown) => (value instanceof Uint8Array ? (value as unknown as string) : text(value));
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {
     kind: 'pglite',

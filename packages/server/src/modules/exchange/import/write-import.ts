@@ -9,6 +9,7 @@ import type { AnnualPlansPlan } from './plan-annual-plans.js';
 import type { ProjectsPlan } from './plan-projects.js';
 import type { ReportsPlan } from './plan-reports.js';
 import type { ProjectContext } from './project-context.js';
+import type { HeldReferences } from './held-references.repository.js';
 
 export interface Written {
   projects: { created: [number, number][]; updated: [number, number][] };
@@ -64,10 +65,19 @@ export async function writeAnnualPlans(tx: Db, plan: AnnualPlansPlan, projects: 
 }
 
 /** Writes a chunk of checked report rows: new reports (drafts, or approved when published elsewhere) and new figures on drafts. */
-export async function writeReports(tx: Db, actor: Actor, plan: ReportsPlan, projects: ProjectContext, note: string, status: 'draft' | 'approved', written: Written): Promise<void> {
+export async function writeReports(
+  tx: Db,
+  actor: Actor,
+  plan: ReportsPlan,
+  projects: ProjectContext,
+  note: string,
+  status: 'draft' | 'approved',
+  written: Written,
+  held: HeldReferences | null = null,
+): Promise<void> {
   const userId = actor.userId || null;
   const creates = plan.creates.map((r) => ({ ...r, projectId: projects.byCode.get(r.code)!.id! }));
-  written.monthlyReports.created.push(...(await insertReports(tx, creates, userId, note, status)));
+  written.monthlyReports.created.push(...(await insertReports(tx, creates, userId, note, status, held)));
   const updated = await updateReportFigures(tx, plan.updates, userId);
   if (updated !== plan.updates.length) throw conflict('version', 'version.stale', { value: '—' });
   written.monthlyReports.updated.push(...plan.updates.map((u) => u.id));
