@@ -19,7 +19,8 @@ export const FUND_COLUMN: Record<FundSource, keyof ReportFigures> = {
 };
 
 export interface ReportsPlan {
-  creates: ({ code: string; period: string; sheet: string; row: number } & ReportFigures)[];
+  /** projectId is null in a dry run for a project the same file creates. */
+  creates: ({ code: string; period: string; sheet: string; row: number; projectId: number | null } & ReportFigures)[];
   updates: ({ id: number; version: number; code: string; period: string; changes: string[] } & ReportFigures)[];
   outcomes: RowOutcome[];
   issues: RowIssue[];
@@ -38,6 +39,8 @@ const FIELD_OF: Record<keyof ReportFigures, string> = {
   workersExpected: 'workersExpected',
   narrative: 'narrative',
 } as Record<keyof ReportFigures, string>;
+
+const FIGURE_KEYS = Object.keys(FIELD_OF) as (keyof ReportFigures)[];
 
 const EMPTY: ReportFigures = {
   completedInvestment: '0',
@@ -138,7 +141,12 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
     }
     // Amounts arrive canonical (cells are read to 分 and written back as yuan; stored figures are normalized), so equal amounts compare equal as text.
     const funds2 = parsed.data.funds;
-    const next: ReportFigures & Partial<{ code: string; period: string; sheet: string; row: number }> = {
+    const next: ReportsPlan['creates'][number] = {
+      code,
+      period,
+      sheet: row.sheet,
+      row: row.row,
+      projectId: project!.id,
       completedInvestment: parsed.data.completedInvestment,
       fundsOutOfProvince: funds2.outOfProvince ?? '0',
       fundsInProvince: funds2.inProvince ?? '0',
@@ -153,7 +161,7 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
       workersExpected: parsed.data.workersExpected ?? null,
       narrative: parsed.data.narrative ?? null,
     };
-    const changed = current ? (Object.keys(next) as (keyof ReportFigures)[]).filter((k) => (next[k] ?? null) !== (base[k] ?? null)).map((k) => FIELD_OF[k]) : [];
+    const changed = current ? FIGURE_KEYS.filter((k) => (next[k] ?? null) !== (base[k] ?? null)).map((k) => FIELD_OF[k]) : NONE;
     if (current && changed.length && (current.status === 'submitted' || current.status === 'approved')) {
       const rule = current.status === 'approved' ? 'report.approvedImmutable' : 'report.illegalAction';
       plan.issues.push(issueAt(row, changed[0]!, rule, { from: `${current.status}（${REPORT_STATUS_LABELS[current.status]!.zh}）`, value: 'save（保存）', values: ['—'] }));
@@ -162,14 +170,8 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
     }
     const action = !current ? 'create' : changed.length ? 'update' : 'unchanged';
     plan.outcomes.push({ sheet: row.sheet, row: row.row, kind: 'monthlyReports', key, action, changedFields: changed.length ? changed : NONE });
-    if (action === 'create') {
-      next.code = code;
-      next.period = period;
-      next.sheet = row.sheet;
-      next.row = row.row;
-      plan.creates.push(next as ReportsPlan['creates'][number]);
-    }
-    else if (action === 'update') plan.updates.push({ id: current!.id, version: current!.version, code, period, changes: changed, ...next });
+    if (action === 'create') plan.creates.push(next);
+    else if (action === 'update') plan.updates.push({ ...next, id: current!.id, version: current!.version, changes: changed });
   }
   return plan;
 }

@@ -76,7 +76,9 @@ export async function writeReports(
   held: HeldReferences | null = null,
 ): Promise<void> {
   const userId = actor.userId || null;
-  const creates = plan.creates.map((r) => ({ ...r, projectId: projects.byCode.get(r.code)!.id! }));
+  // A project the same file creates has its id once its sheet is written.
+  for (const r of plan.creates) r.projectId ??= projects.byCode.get(r.code)!.id!;
+  const creates = plan.creates as (ReportsPlan['creates'][number] & { projectId: number })[];
   written.monthlyReports.created.push(...(await insertReports(tx, creates, userId, note, status, held)));
   const updated = await updateReportFigures(tx, plan.updates, userId);
   if (updated !== plan.updates.length) throw conflict('version', 'version.stale', { value: '—' });
