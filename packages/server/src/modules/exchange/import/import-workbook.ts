@@ -15,7 +15,7 @@ import { planAnnualPlans } from './plan-annual-plans.js';
 import { planProjects } from './plan-projects.js';
 import { planReports } from './plan-reports.js';
 import { ProjectContext } from './project-context.js';
-import { readSheetRows, type ReadState, type SheetReport } from './read-sheets.js';
+import { readSheetEvents, type ReadState, type SheetReport } from './read-sheets.js';
 import { readSheetRowsInWorker } from './read-in-worker.js';
 import { emptyWritten, writeAnnualPlans, writeProjects, writeReports } from './write-import.js';
 import type { ParsedRow, RowIssue, RowOutcome } from './import-types.js';
@@ -155,21 +155,23 @@ async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookup
   };
 
   progress('reading', 0, 0);
-  const read = (options.readerThread ?? READER_THREAD) ? readSheetRowsInWorker : readSheetRows;
-  for await (const event of read(options.path, info, lookups, state, {
+  const read = (options.readerThread ?? READER_THREAD) ? readSheetRowsInWorker : readSheetEvents;
+  for await (const events of read(options.path, info, lookups, state, {
     maxRows: options.limits.maxRows,
     onProgress: (p) => progress('reading', (p.bytesRead / Math.max(1, p.bytesTotal)) * 95, rowsRead),
   })) {
-    if (event.type === 'sheetEnd') {
-      await flush(event.sheet.kind);
-      continue;
+    for (const event of events) {
+      if (event.type === 'sheetEnd') {
+        await flush(event.sheet.kind);
+        continue;
+      }
+      const row = event.row;
+      if (!sheetRows.length) mayImport(row.kind);
+      rowsRead++;
+      sheetRows.push(row);
+      // Project and plan sheets are applied whole; report sheets a chunk at a time.
+      if (row.kind === 'monthlyReports' && sheetRows.length >= CHUNK) await flush(row.kind);
     }
-    const row = event.row;
-    if (!sheetRows.length) mayImport(row.kind);
-    rowsRead++;
-    sheetRows.push(row);
-    // Project and plan sheets are applied whole; report sheets a chunk at a time.
-    if (row.kind === 'monthlyReports' && sheetRows.length >= CHUNK) await flush(row.kind);
   }
   await tail;
   if (!state.sheets.some((s) => s.kind && s.state === 'visible')) throw new WorkbookError('file.noDataSheet', { values: state.sheets.map((s) => s.name) });

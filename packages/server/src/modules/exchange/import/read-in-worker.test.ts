@@ -7,7 +7,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../import-limits.js';
 import type { CodeLookups } from '../workbook/cells.js';
 import { WorkbookError, inspectWorkbook } from '../workbook/inspect-workbook.js';
 import { readSheetRowsInWorker } from './read-in-worker.js';
-import { readSheetRows, type ReadState, type SheetEvent } from './read-sheets.js';
+import { readSheetEvents, type ReadState, type SheetEvent } from './read-sheets.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'guatu-read-in-worker-'));
 const lookups: CodeLookups = {
@@ -19,13 +19,13 @@ const lookups: CodeLookups = {
 
 async function both(file: string, maxRows = DEFAULT_IMPORT_LIMITS.maxRows) {
   const info = await inspectWorkbook(file, DEFAULT_IMPORT_LIMITS);
-  const collect = async (read: typeof readSheetRows) => {
+  const collect = async (read: typeof readSheetEvents) => {
     const state: ReadState = { sheets: [], issues: [] };
     const events: SheetEvent[] = [];
-    for await (const event of read(file, info, lookups, state, { maxRows })) events.push(event);
+    for await (const batch of read(file, info, lookups, state, { maxRows })) events.push(...batch);
     return { events, state };
   };
-  return { here: await collect(readSheetRows), there: await collect(readSheetRowsInWorker) };
+  return { here: await collect(readSheetEvents), there: await collect(readSheetRowsInWorker) };
 }
 
 const REPORT_HEAD = ['项目代码', '填报月份', '本月完成投资（万元）', '到位资金-省外（万元）', '施工人数', '形象进度'];

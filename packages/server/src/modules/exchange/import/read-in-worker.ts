@@ -35,7 +35,7 @@ function startReader(input: ReaderInput): Worker {
 }
 
 /**
- * readSheetRows, with the reading and parsing on a thread of its own: the file is inflated,
+ * readSheetEvents, with the reading and parsing on a thread of its own: the file is inflated,
  * scanned and its cells read there while this thread checks and writes the rows before them
  * (and, on PGlite, runs the database engine). Yields the same events and fills `state` the
  * same way; a file that cannot be read throws the same WorkbookError.
@@ -46,7 +46,7 @@ export async function* readSheetRowsInWorker(
   lookups: CodeLookups,
   state: ReadState,
   options: { maxRows: number; onProgress?: (p: ReadProgress) => void },
-): AsyncGenerator<SheetEvent> {
+): AsyncGenerator<SheetEvent[]> {
   const reports = new Map<string, SheetReport>();
   for (const sheet of info.sheets) {
     const report: SheetReport = { name: sheet.name, state: sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] };
@@ -78,10 +78,12 @@ export async function* readSheetRowsInWorker(
       const { batch } = message;
       state.issues.push(...batch.sheetIssues);
       if (batch.progress) options.onProgress?.(batch.progress);
+      const events: SheetEvent[] = [];
       for (const event of eventsOf(batch)) {
-        if (event.type === 'row') yield event;
-        else yield { type: 'sheetEnd', sheet: Object.assign(reports.get(event.sheet.name)!, event.sheet) };
+        if (event.type === 'row') events.push(event);
+        else events.push({ type: 'sheetEnd', sheet: Object.assign(reports.get(event.sheet.name)!, event.sheet) });
       }
+      if (events.length) yield events;
       if (message.type === 'done') {
         for (const sheet of message.sheets) Object.assign(reports.get(sheet.name)!, sheet);
         return;

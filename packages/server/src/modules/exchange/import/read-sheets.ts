@@ -2,8 +2,8 @@ import { isExampleCode, type SheetKind } from '../columns.js';
 import { readCell, type CodeLookups } from '../workbook/cells.js';
 import { HEADER_SCAN_ROWS, detectLayout, type SheetLayout } from '../workbook/headers.js';
 import type { SheetInfo, WorkbookInfo } from '../workbook/inspect-workbook.js';
-import { readRows, type RawCell, type ReadProgress } from '../workbook/read-rows.js';
-import { columnLetter, type ParsedRow, type RowIssue } from './import-types.js';
+import { readRowBatches, type RawCell, type ReadProgress } from '../workbook/read-rows.js';
+import { SheetRowValues, columnIndex, columnLetter, type ParsedRow, type RowIssue } from './import-types.js';
 
 export interface SheetReport {
   name: string;
@@ -30,15 +30,25 @@ export type SheetEvent = { type: 'row'; row: ParsedRow } | { type: 'sheetEnd'; s
  * skipped. A hidden sheet that holds data is an error: the officer would be importing rows they
  * cannot see. `state` fills in as the sheets are read.
  */
-export async function* readSheetRows(
+export async function* readSheetRows(...args: Parameters<typeof readSheetEvents>): AsyncGenerator<SheetEvent> {
+  for await (const events of readSheetEvents(...args)) yield* events;
+}
+
+/** readSheetRows, a batch of events at a time (see readRowBatches). */
+export async function* readSheetEvents(
   path: string,
   info: WorkbookInfo,
   lookups: CodeLookups,
   state: ReadState,
   options: { maxRows: number; onProgress?: (p: ReadProgress) => void },
-): AsyncGenerator<SheetEvent> {
+): AsyncGenerator<SheetEvent[]> {
   const reports = new Map<string, SheetReport>();
-  const ready: SheetEvent[] = [];
+  let ready: SheetEvent[] = [];
+  const taken = () => {
+    const events = ready;
+    ready = [];
+    return events;
+  };
   let current: { sheet: SheetInfo; pending: { number: number; cells: RawCell[] }[]; layout: SheetLayout | null | undefined } | null = null;
 
   const settle = (sheet: NonNullable<typeof current>, final: boolean) => {
@@ -75,46 +85,50 @@ export async function* readSheetRows(
     reports.set(sheet.name, report);
     state.sheets.push(report);
   }
-  for await (const raw of readRows(path, info, options)) {
-    if (current?.sheet.name !== raw.sheet.name) {
-      if (current) settle(current, true);
-      current = { sheet: raw.sheet, pending: [], layout: undefined };
+  for await (const batch of readRowBatches(path, info, options)) {
+    for (const raw of batch) {
+      if (current?.sheet.name !== raw.sheet.name) {
+        if (current) settle(current, true);
+        current = { sheet: raw.sheet, pending: [], layout: undefined };
+      }
+      if (current.layout === undefined) {
+        current.pending.push({ number: raw.number, cells: raw.cells });
+        settle(current, false);
+      } else {
+        take(current, raw);
+      }
     }
-    if (current.layout === undefined) {
-      current.pending.push({ number: raw.number, cells: raw.cells });
-      settle(current, false);
-    } else {
-      take(current, raw);
-    }
-    while (ready.length) yield ready.shift()!;
+    if (ready.length) yield taken();
   }
   if (current) settle(current, true);
-  while (ready.length) yield ready.shift()!;
+  if (ready.length) yield taken();
 }
 
-const readableColumns = new WeakMap<SheetLayout, { columns: SheetLayout['columns']; codeColumn: SheetLayout['columns'][number] | undefined }>();
+const readableColumns = new WeakMap<SheetLayout, { columns: SheetLayout['columns']; index: Map<string, number>; codeColumn: SheetLayout['columns'][number] | undefined }>();
 
 /** The columns an import reads (not the read-only ones exports add), worked out once per sheet rather than per row. */
 function readable(layout: SheetLayout) {
   let r = readableColumns.get(layout);
   if (!r) {
-    r = { columns: layout.columns.filter((c) => !c.def.readOnly), codeColumn: layout.columns.find((c) => c.def.key === 'code') };
+    const columns = layout.columns.filter((c) => !c.def.readOnly);
+    r = { columns, index: columnIndex(columns), codeColumn: layout.columns.find((c) => c.def.key === 'code') };
     readableColumns.set(layout, r);
   }
   return r;
 }
 
 function parseRow(sheet: string, layout: SheetLayout, raw: { number: number; cells: RawCell[] }, lookups: CodeLookups, date1904: boolean): ParsedRow {
-  const values = new Map<string, unknown>();
+  const { columns, index } = readable(layout);
+  const values = new Array<unknown>(columns.length);
   const issues: RowIssue[] = [];
-  const { columns } = readable(layout);
-  for (const column of columns) {
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
     const result = readCell(raw.cells[column.index] ?? null, column, lookups, { date1904 });
-    if (result.ok) values.set(column.def.key, result.value === '' ? null : result.value);
+    if (result.ok) values[i] = result.value === '' ? null : result.value;
     else {
-      values.set(column.def.key, undefined);
+      values[i] = undefined;
       issues.push({ sheet, row: raw.number, column: columnLetter(column.index), header: column.header, field: column.def.key, rule: result.rule, params: result.params });
     }
   }
-  return { sheet, row: raw.number, kind: layout.kind, values, columns, issues };
+  return { sheet, row: raw.number, kind: layout.kind, values: new SheetRowValues(index, values), columns, issues };
 }

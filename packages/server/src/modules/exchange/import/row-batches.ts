@@ -1,7 +1,7 @@
 import type { SheetKind } from '../columns.js';
 import type { BoundColumn } from '../workbook/headers.js';
 import type { ReadProgress } from '../workbook/read-rows.js';
-import type { ParsedRow, RowIssue } from './import-types.js';
+import { SheetRowValues, columnIndex, type ParsedRow, type RowIssue } from './import-types.js';
 import type { SheetEvent, SheetReport } from './read-sheets.js';
 
 /**
@@ -74,10 +74,9 @@ export function* eventsOf(batch: RowBatch): Generator<SheetEvent> {
     const { sheet, kind, columns, numbers, values } = event;
     const width = columns.length;
     const issues = new Map(event.issues);
-    for (let i = 0, at = 0; i < numbers.length; i++) {
-      const map = new Map<string, unknown>();
-      for (let c = 0; c < width; c++) map.set(columns[c]!.def.key, values[at++]);
-      const row: ParsedRow = { sheet, row: numbers[i]!, kind, values: map, columns, issues: issues.get(i) ?? [] };
+    const index = columnIndex(columns);
+    for (let i = 0; i < numbers.length; i++) {
+      const row: ParsedRow = { sheet, row: numbers[i]!, kind, values: new SheetRowValues(index, values.slice(i * width, (i + 1) * width)), columns, issues: issues.get(i) ?? [] };
       yield { type: 'row', row };
     }
   }
