@@ -10,8 +10,18 @@ export interface XmlHandler {
   wantsText?(): boolean;
 }
 
-/** The end of a start tag: any characters, quoted values whole (a quoted value may hold '>'). */
-const TAG_END = /(?:[^"'>]|"[^"]*"|'[^']*')*>/y;
+/** Where a start tag ends: its '>', quoted values skipped whole (a quoted value may hold '>'); -1 when the chunk ends first. */
+function tagEnd(buf: string, from: number): number {
+  for (let j = from; j < buf.length; j++) {
+    const c = buf.charCodeAt(j);
+    if (c === 62 /* > */) return j;
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      j = buf.indexOf(c === 34 ? '"' : "'", j + 1);
+      if (j < 0) return -1;
+    }
+  }
+  return -1;
+}
 
 const localName = (qname: string) => {
   const colon = qname.indexOf(':');
@@ -69,9 +79,8 @@ export class XmlScanner {
       } else if (next !== next /* NaN: '<' ends the chunk */) {
         break;
       } else {
-        TAG_END.lastIndex = i + 1;
-        if (!TAG_END.test(buf)) break;
-        const gt = TAG_END.lastIndex - 1;
+        const gt = tagEnd(buf, i + 1);
+        if (gt < 0) break;
         const selfClosing = buf.charCodeAt(gt - 1) === 47;
         const end = selfClosing ? gt - 1 : gt;
         let nameEnd = i + 1;
