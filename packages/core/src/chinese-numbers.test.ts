@@ -59,6 +59,17 @@ describe('amounts as officials write them', () => {
     ['1.2.3', 'number.format'],
   ])('refuses %s with %s', (input, rule) => expect(fen(input)).toBe(rule));
 
+  it('reads a spreadsheet number at 15 significant digits, as Number#toPrecision(15) does', () => {
+    const asExcel = (n: number) => decimalToString(parseDecimal(n.toPrecision(15))!);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((i) => i / 100), fc.integer({ min: 0, max: 2 ** 53 }).map((i) => i / 10 ** (i % 12))), (n) => {
+        expect(decimalToString(excelNumberToDecimal(n)!)).toBe(asExcel(n));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const n of [12.499999999999998, 0.1 + 0.2, 1e21, 1e-7, 123456789012345.6, 999999999999999.9, 5e-324]) expect(decimalToString(excelNumberToDecimal(n)!)).toBe(asExcel(n));
+  });
+
   it('reads spreadsheet numbers as yuan digit by digit, exactly as through 分', () => {
     fc.assert(
       fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((i) => i / 100), fc.integer({ min: 0, max: 2 ** 40 }).map((i) => i / 1000)), fc.constantFrom('元', '万元', '亿元'), (n, unit) => {

@@ -79,7 +79,28 @@ export function multiplyDecimal(d: Decimal, factor: bigint): Decimal {
 export function excelNumberToDecimal(n: number): Decimal | null {
   if (!Number.isFinite(n)) return null;
   if (Number.isSafeInteger(n) && Math.abs(n) < 1e15) return { units: BigInt(n), scale: 0 };
-  return parseDecimal(n.toPrecision(15));
+  return parseDecimal(fifteenDigits(n));
+}
+
+/**
+ * A finite number at Excel's 15 significant digits. The shortest text that reads back as the
+ * same number (String(n)) is that already when it has no more than 15 significant digits: a
+ * double is nearer to it than half a unit in the 15th digit. Only longer ones (float noise such
+ * as 12.499999999999998) need the slower toPrecision.
+ */
+function fifteenDigits(n: number): string {
+  const text = String(n);
+  let significant = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 /* e */) return n.toPrecision(15);
+    if (c < 48 || c > 57) continue; // sign, point
+    if (leading && c === 48) continue;
+    leading = false;
+    if (++significant > 15) return n.toPrecision(15);
+  }
+  return text;
 }
 
 const NUMERAL_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
@@ -326,7 +347,7 @@ export function parseAmountYuan(input: AmountInput, options: { defaultUnit?: str
   if (typeof input === 'number' && Number.isFinite(input)) {
     const factor = amountUnitYuan(options.defaultUnit ?? '元');
     if (factor === null) return { ok: false, rule: 'amount.unit', params: { value: options.defaultUnit } };
-    const text = input.toPrecision(15);
+    const text = fifteenDigits(input);
     if (!text.includes('e')) return numberToYuan(text, factor);
   }
   const r = parseAmountFen(input, options);
