@@ -15,7 +15,7 @@
  * finally times the database writing as many rows by itself.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,11 @@ import { REPORT_COLUMNS } from '../packages/server/src/modules/exchange/columns.
 import { writeHeader } from '../packages/server/src/modules/exchange/sheet-header.js';
 import { importWorkbook } from '../packages/server/src/modules/exchange/import/import-workbook.js';
 import { DEFAULT_IMPORT_LIMITS } from '../packages/server/src/modules/exchange/import-limits.js';
-import type { Actor } from '../packages/server/src/policies/actor.js';
+import { systemActor, type Actor } from '../packages/server/src/policies/actor.js';
+import { createUser } from '../packages/server/src/modules/users/create-user.js';
+import { buildServer } from '../packages/server/scripts/build.js';
+import { BENCH_PASSWORD } from './lib/load.js';
+import { login, startServer } from './lib/http.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
@@ -102,7 +106,7 @@ async function setUp(engine: string): Promise<string> {
   try {
     await migrate(database);
     await seedReferenceData(database.db);
-    await database.db.execute(sql`insert into users (username, display_name, region_code, roles, password_hash) values ('bench.reporter', '基准测试', ${REGION}, '{reporter}', 'x')`);
+    await createUser(database, systemActor(), { username: 'bench.reporter', displayName: '基准测试', regionCode: REGION, roles: ['reporter'], password: BENCH_PASSWORD });
     await database.db.execute(sql`
       insert into projects (code, name, kind, region_code, category_code, level, stage, started_on, total_investment)
       select '2021-${sql.raw(REGION)}-44-01-' || lpad(i::text, 6, '0'), '麒麟区重点产业项目' || i || '号', 'government', ${REGION}, 'other-industry', 'county', 'construction', '2021-01-01', 10000000000
@@ -210,6 +214,37 @@ async function databaseAlone(database: Database, userId: number): Promise<number
 
 class RollBack extends Error {}
 
+/**
+ * The same file as an officer sends it: uploaded to the built server (`npm start`'s
+ * packages/server/dist/guatu.js) on the same database, first as a dry run, then for real. The
+ * time is the whole request, upload included; the memory is the server process's peak RSS.
+ * The in-process run before it left the database without reports.
+ */
+async function viaServer(engine: string, location: string, file: string) {
+  const server = await startServer({ engine: engine as 'pglite' | 'postgres', location }, 3990);
+  try {
+    const idleRssMb = server.peakRssMb();
+    const cookie = await login(server.url, 'bench.reporter', BENCH_PASSWORD);
+    const bytes = readFileSync(file);
+    const post = async (dryRun: boolean) => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), 'bench.xlsx');
+      const cpu = server.cpuSeconds();
+      const t = performance.now();
+      const res = await fetch(`${server.url}/api/v1/imports?dryRun=${dryRun}`, { method: 'POST', body: form, headers: { cookie } });
+      const body = (await res.json()) as { committed: boolean; counts: { monthlyReports: { create: number } } };
+      const seconds = (performance.now() - t) / 1000;
+      if (!res.ok || body.counts.monthlyReports.create !== ROWS || body.committed === dryRun) throw new Error(`server import (dryRun=${dryRun}) failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+      return { seconds, cpu: server.cpuSeconds() - cpu };
+    };
+    const dry = await post(true);
+    const real = await post(false);
+    return { dryRunSeconds: dry.seconds, dryRunCpu: dry.cpu, importSeconds: real.seconds, importCpu: real.cpu, rowsPerSecond: ROWS / real.seconds, idleRssMb, peakRssMb: server.peakRssMb() };
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Child: exceljs alone stream-reads the file and counts its rows, the reference every import is measured against. */
 async function exceljsAlone(file: string) {
   const t = performance.now();
@@ -242,11 +277,14 @@ async function main() {
   const loadAtStart = loadavg()[0]!;
   // Each engine's run is measured against exceljs reading the same file just before it.
   const results = [];
+  const served = [];
+  await buildServer();
   for (const e of engines) {
     const exceljs = JSON.parse(child('--exceljs'));
     const location = child('--engine', e, '--set-up');
     try {
       results.push({ ...JSON.parse(child('--engine', e, '--at', location)), exceljsSeconds: exceljs.seconds, exceljsRssMb: exceljs.peakRssMb });
+      served.push({ engine: e, exceljsSeconds: exceljs.seconds, ...(await viaServer(e, location, file)) });
     } finally {
       await tearDown(e, location);
     }
@@ -263,6 +301,15 @@ async function main() {
     ...results.map(
       (r) =>
         `| ${r.engine} | ${r.exceljsSeconds.toFixed(2)} s (${Math.round(r.exceljsRssMb)} MB) | ${r.databaseSeconds.toFixed(2)} s [${r.databaseCpu.toFixed(2)} s] | ${r.dryRunSeconds.toFixed(2)} s [${r.dryRunCpu.toFixed(2)} s] | ${r.importSeconds.toFixed(2)} s [${r.importCpu.toFixed(2)} s] | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${(r.importSeconds / r.exceljsSeconds).toFixed(2)}× | ${Math.round(r.openRssMb)} MB | ${Math.round(r.peakHeapMb)} MB | ${Math.round(r.peakRssMb)} MB |`,
+    ),
+    '',
+    'Through the built server (`POST /api/v1/imports`, multipart upload of the same file, then the answer), on the same database:',
+    '',
+    '| engine | dry run [server CPU] | import [server CPU] | rows/s | import ÷ exceljs | server RSS, idle after start | server peak RSS |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...served.map(
+      (r) =>
+        `| ${r.engine} | ${r.dryRunSeconds.toFixed(2)} s [${r.dryRunCpu.toFixed(2)} s] | ${r.importSeconds.toFixed(2)} s [${r.importCpu.toFixed(2)} s] | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${(r.importSeconds / r.exceljsSeconds).toFixed(2)}× | ${Math.round(r.idleRssMb)} MB | ${Math.round(r.peakRssMb)} MB |`,
     ),
     '',
   ];

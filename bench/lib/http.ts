@@ -32,7 +32,18 @@ export interface Server {
   startupMs: number;
   /** CPU seconds (user + system) the server process has used so far; NaN where /proc is missing. */
   cpuSeconds(): number;
+  /** The server process's peak resident memory so far (VmHWM), in MB; NaN where /proc is missing. */
+  peakRssMb(): number;
   stop(): Promise<void>;
+}
+
+function processPeakRssMb(pid: number | undefined): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    return Number(line!.replace(/\D+/g, '')) / 1024;
+  } catch {
+    return NaN;
+  }
 }
 
 /** A process's user + system CPU time from /proc (Linux), in seconds. */
@@ -66,7 +77,7 @@ export async function startServer(target: Target, port: number): Promise<Server>
   const child = spawn(process.execPath, [...nodeArgs, BUILT_GUATU, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(child, `${url}/api/health`);
-  return { url, startupMs: performance.now() - started, cpuSeconds: () => processCpuSeconds(child.pid), stop: () => stopChild(child) };
+  return { url, startupMs: performance.now() - started, cpuSeconds: () => processCpuSeconds(child.pid), peakRssMb: () => processPeakRssMb(child.pid), stop: () => stopChild(child) };
 }
 
 /** The HTTP floor: an empty Fastify route in a process of its own. */
@@ -75,7 +86,7 @@ export async function startEmptyServer(port: number): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'lib/empty-server.ts'), String(port)], { stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(child, `${url}/empty`);
-  return { url, startupMs: performance.now() - started, cpuSeconds: () => processCpuSeconds(child.pid), stop: () => stopChild(child) };
+  return { url, startupMs: performance.now() - started, cpuSeconds: () => processCpuSeconds(child.pid), peakRssMb: () => processPeakRssMb(child.pid), stop: () => stopChild(child) };
 }
 
 async function waitUntilUp(child: ChildProcess, url: string) {
