@@ -137,7 +137,7 @@ async function tearDown(engine: string, location: string) {
 async function measure(engine: string, location: string, file: string) {
   const database = engine === 'pglite' ? await openPglite(location) : await openPostgres(location);
   try {
-    const [user] = (await database.db.execute(sql`select id from users where username = 'bench.reporter'`)).rows as { id: string }[];
+    const [user] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from users where username = 'bench.reporter'`));
     const actor: Actor = { userId: Number(user!.id), username: 'bench.reporter', displayName: '基准测试', regionCode: REGION, regionPath: '530000/530300/530302/', regionLevel: 'county', roles: ['reporter'] };
     const openRssMb = process.memoryUsage().rss / 2 ** 20;
 
@@ -170,7 +170,7 @@ async function measure(engine: string, location: string, file: string) {
     const importCpu = cpu() - c;
     clearInterval(sampler);
     if (!result.committed || result.counts.monthlyReports.create !== ROWS) throw new Error(`import failed: ${JSON.stringify(result.issues.slice(0, 5))}`);
-    const [{ n }] = (await database.db.execute(sql`select count(*)::int as n from monthly_reports`)).rows as { n: number }[];
+    const n = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from monthly_reports`))[0]?.n;
     if (n !== ROWS) throw new Error(`expected ${ROWS} reports, found ${n}`);
     // Before the database's own floor is measured, which is not part of the import.
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -225,6 +225,9 @@ async function databaseAlone(database: Database, userId: number, keysHeld: boole
 }
 
 class RollBack extends Error {}
+
+/** Both drivers answer { rows }, typed apart. */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** exceljs only where the bench itself uses it, so the measuring child's memory holds what an import loads and no more. */
 const loadExcelJS = async () => (await import('exceljs')).default;

@@ -3,6 +3,7 @@
  * requests go over HTTP with autocannon, which records every response time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -131,7 +132,7 @@ export async function measure(url: string, query: HttpQuery, cookie: string, opt
     // A number of requests instead of a duration, for queries slower than the duration itself.
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
     timeout: 60,
-  });
+  }) as unknown as EventEmitter & PromiseLike<autocannon.Result>; // without a callback: both an emitter and a promise
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 400) errors++;
     samples.push(ms);
