@@ -25,7 +25,7 @@ import type ExcelJS from 'exceljs';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { chinaDate } from '@guatu/core';
-import { openPglite, openPostgres, type Database } from '../packages/server/src/db/client.js';
+import { openPglite, openPostgres, rowsOf, type Database } from '../packages/server/src/db/client.js';
 import { migrate } from '../packages/server/src/db/migrate.js';
 import { seedReferenceData } from '../packages/server/src/seed/reference-data.js';
 import { REPORT_COLUMNS } from '../packages/server/src/modules/exchange/columns.js';
@@ -225,9 +225,6 @@ async function databaseAlone(database: Database, userId: number, keysHeld: boole
 }
 
 class RollBack extends Error {}
-
-/** Both drivers answer { rows }, typed apart. */
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** exceljs only where the bench itself uses it, so the measuring child's memory holds what an import loads and no more. */
 const loadExcelJS = async () => (await import('exceljs')).default;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { rowsOf, type Db } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
 import type { Actor } from '../policies/actor.js';
 import { GENESIS_HASH, eventHash } from './chain.js';
@@ -65,8 +65,10 @@ export async function recordAudits(tx: Db, actor: Actor | null, inputs: AuditInp
  * (the database function audit_lane_claim: the head is read after the lock is granted).
  */
 async function claimLane(tx: Db, lane: string, count: number): Promise<{ laneSeq: number; hash: string; seqs: number[] }> {
-  const result: any = await tx.execute(sql`select lane_seq, hash, seqs from audit_lane_claim(${lane}, ${laneLockKey(lane)}, ${count})`);
-  const row = (result.rows ?? result)[0] as { lane_seq: string | number | null; hash: string | null; seqs: (string | number)[] | string };
+  // Always one row: the head is left-joined, null for a lane without events.
+  const row = rowsOf<{ lane_seq: string | number | null; hash: string | null; seqs: (string | number)[] | string }>(
+    await tx.execute(sql`select lane_seq, hash, seqs from audit_lane_claim(${lane}, ${laneLockKey(lane)}, ${count})`),
+  )[0]!;
   return {
     laneSeq: row.lane_seq === null ? 0 : Number(row.lane_seq),
     hash: row.hash ?? GENESIS_HASH,

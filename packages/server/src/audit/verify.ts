@@ -1,7 +1,8 @@
 import { asc, desc, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { rowsOf, type Db } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
 import { GENESIS_HASH, eventHash } from './chain.js';
+import { LANE_LIST } from './lane-list.js';
 import { LEGACY_LANE } from './lanes.js';
 
 /**
@@ -131,17 +132,11 @@ export async function auditHead(db: Db): Promise<ChainHead | null> {
 
 /** Each lane's last event: record them (seq:hash) outside the database to anchor every lane. */
 export async function auditHeads(db: Db): Promise<ChainHead[]> {
-  // A skip scan over the (lane, lane_seq) index: one probe per lane, however long the lanes are.
-  const result: any = await db.execute(sql`
-    with recursive lanes(lane) as (
-      (select lane from audit_events order by lane limit 1)
-      union all
-      select (select e.lane from audit_events e where e.lane > lanes.lane order by e.lane limit 1) from lanes where lanes.lane is not null
-    )
+  const result = await db.execute(sql`${LANE_LIST}
     select h.seq, h.hash, h.lane, h.lane_seq from lanes
     cross join lateral (select seq, hash, lane, lane_seq from audit_events e where e.lane = lanes.lane order by e.lane_seq desc limit 1) h
     order by h.lane`);
-  return ((result.rows ?? result) as { seq: string | number; hash: string; lane: string; lane_seq: string | number }[]).map((r) => ({
+  return rowsOf<{ seq: string | number; hash: string; lane: string; lane_seq: string | number }>(result).map((r) => ({
     seq: Number(r.seq),
     hash: r.hash,
     lane: r.lane,

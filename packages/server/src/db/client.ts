@@ -7,6 +7,11 @@ import pg from 'pg';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The rows of a raw `execute`: node-postgres and PGlite both answer { rows }, typed apart. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** An open database: Drizzle on top, and the driver underneath for what Drizzle does not do (COPY, dumps). */

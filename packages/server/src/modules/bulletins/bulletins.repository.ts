@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { VocabularyData } from '@guatu/core';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
+import { LANE_LIST } from '../../audit/lane-list.js';
 import { auditEvents, batches, bulletinTemplates, bulletins, categories, keyLists, regions, users } from '../../db/schema/index.js';
 import { scopeToRegion } from '../../policies/scope.js';
 import type { Actor } from '../../policies/actor.js';
@@ -16,18 +17,12 @@ const NOT_DATA = ['user', 'bulletin', 'bulletin_template'];
  * equal versions mean equal data, and any change to the data raises the version.
  */
 export async function dataVersion(db: Db): Promise<number> {
-  // A skip scan over the (lane, lane_seq) index: one probe per lane, however long the trail is.
-  const result: any = await db.execute(sql`
-    with recursive lanes(lane) as (
-      (select ${auditEvents.lane} from ${auditEvents} order by ${auditEvents.lane} limit 1)
-      union all
-      select (select e.lane from ${auditEvents} e where e.lane > lanes.lane order by e.lane limit 1) from lanes where lanes.lane is not null
-    )
+  const result = await db.execute(sql`${LANE_LIST}
     select coalesce(sum((
       select e.lane_seq from ${auditEvents} e where e.lane = lanes.lane and e.entity not in ${NOT_DATA} order by e.lane_seq desc limit 1
     )), 0)::text as version
     from lanes where lane is not null`);
-  return Number((result.rows ?? result)[0]?.version ?? 0);
+  return Number(rowsOf<{ version: string }>(result)[0]?.version ?? 0);
 }
 
 const columns = { bulletin: bulletins, regionName: regions.name, templateName: bulletinTemplates.name, generatedByName: users.displayName };

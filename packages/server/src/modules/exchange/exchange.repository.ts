@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, monthlyReports, projects, regions } from '../../db/schema/index.js';
 import { scopeToRegion } from '../../policies/scope.js';
 import type { Actor } from '../../policies/actor.js';
@@ -160,11 +160,6 @@ export async function updateReportFigures(tx: Db, rows: ({ id: number; version: 
     changed += rowsOf(updated).length;
   }
   return changed;
-}
-
-/** node-postgres answers { rows }, PGlite answers { rows } too, but typed apart. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /** One page of projects for an export, in code order after `afterCode`, with the names and plans a sheet shows. */

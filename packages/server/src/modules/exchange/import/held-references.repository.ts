@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { rowsOf, type Db } from '../../../db/client.js';
 
 /**
  * An import writes up to 100,000 new reports and as many first events. Checked row by row, their
@@ -21,18 +21,18 @@ export interface HeldReferences {
 
 /** Holds the importing user for this transaction when per-row checks may be switched off; null when they may not. */
 export async function holdReferences(tx: Db, userId: number | null): Promise<HeldReferences | null> {
-  const [role] = rows<{ super: boolean; version: number }>(
+  const [role] = rowsOf<{ super: boolean; version: number }>(
     await tx.execute(sql`select rolsuper as super, current_setting('server_version_num')::int as version from pg_roles where rolname = current_user`),
   );
   if (!role) return null;
   if (!role.super) {
     // has_parameter_privilege is PostgreSQL 15's; before it, only the superuser may.
     if (role.version < 150000) return null;
-    const [granted] = rows<{ ok: boolean }>(await tx.execute(sql`select has_parameter_privilege('session_replication_role', 'SET') as ok`));
+    const [granted] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select has_parameter_privilege('session_replication_role', 'SET') as ok`));
     if (!granted?.ok) return null;
   }
   if (userId !== null) {
-    if (!rows(await tx.execute(sql`select id from users where id = ${userId} for key share`)).length) return null;
+    if (!rowsOf(await tx.execute(sql`select id from users where id = ${userId} for key share`)).length) return null;
   }
   return { userId };
 }
@@ -48,6 +48,3 @@ export async function withRowTriggersOff<T>(tx: Db, statement: () => Promise<T>)
   await tx.execute(sql`select set_config('session_replication_role', 'origin', true)`);
   return result;
 }
-
-/** node-postgres and PGlite both answer { rows }, typed apart. */
-const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

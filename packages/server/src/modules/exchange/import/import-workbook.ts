@@ -10,7 +10,7 @@ import type { ImportLimits } from '../import-limits.js';
 import { WorkbookError, inspectWorkbook, type WorkbookInfo } from '../workbook/inspect-workbook.js';
 import type { CodeLookups } from '../workbook/cells.js';
 import { fileDigest } from './file-digest.js';
-import { holdReferences } from './held-references.repository.js';
+import { holdReferences, type HeldReferences } from './held-references.repository.js';
 import { planAnnualPlans } from './plan-annual-plans.js';
 import { planProjects } from './plan-projects.js';
 import { planReports } from './plan-reports.js';
@@ -104,8 +104,10 @@ async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookup
   const progress = (phase: ImportPhase, percent: number, rows: number) => options.onProgress?.({ phase, percent: Math.min(100, Math.round(percent)), rows });
   const state: ReadState = { sheets: [], issues: [] };
   const projects = new ProjectContext(db, actor, commit);
-  // Projects are locked as they are looked up; the user is held here, so new drafts skip per-row key checks.
-  const held = commit ? await holdReferences(db, actor.userId || null) : null;
+  // Projects are locked as they are looked up; the user is held at the first report sheet's write,
+  // so new drafts skip per-row key checks.
+  let held: Promise<HeldReferences | null> | undefined;
+  const holdOnce = () => (held ??= holdReferences(db, actor.userId || null));
   const tally = new Tally();
   const issues: RowIssue[] = [];
   const written = emptyWritten();
@@ -136,7 +138,7 @@ async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookup
       const plan = await planReports(db, actor, rows, projects, { lock: commit, seen: seenReports });
       tally.add(plan.outcomes);
       issues.push(...plan.issues);
-      if (clean()) await writeReports(db, actor, plan, projects, note, 'draft', written, held);
+      if (clean()) await writeReports(db, actor, plan, projects, note, 'draft', written, await holdOnce());
     }
   };
 

@@ -2,11 +2,9 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CodeLookups } from '../workbook/cells.js';
-import { WorkbookError, type WorkbookInfo } from '../workbook/inspect-workbook.js';
-import type { ReadProgress } from '../workbook/read-rows.js';
+import { WorkbookError } from '../workbook/inspect-workbook.js';
 import { eventsOf } from './row-batches.js';
-import type { ReadState, SheetEvent, SheetReport } from './read-sheets.js';
+import { startSheetReports, type SheetEvent, type SheetReader } from './read-sheets.js';
 import type { ReaderInput, ReaderMessage } from './sheet-rows-worker.js';
 
 /**
@@ -40,19 +38,8 @@ function startReader(input: ReaderInput): Worker {
  * (and, on PGlite, runs the database engine). Yields the same events and fills `state` the
  * same way; a file that cannot be read throws the same WorkbookError.
  */
-export async function* readSheetRowsInWorker(
-  path: string,
-  info: WorkbookInfo,
-  lookups: CodeLookups,
-  state: ReadState,
-  options: { maxRows: number; onProgress?: (p: ReadProgress) => void },
-): AsyncGenerator<SheetEvent[]> {
-  const reports = new Map<string, SheetReport>();
-  for (const sheet of info.sheets) {
-    const report: SheetReport = { name: sheet.name, state: sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] };
-    reports.set(sheet.name, report);
-    state.sheets.push(report);
-  }
+export const readSheetRowsInWorker: SheetReader = async function* (path, info, lookups, state, options) {
+  const reports = new Map(startSheetReports(info, state).map((r) => [r.name, r]));
   const worker = startReader({ path, info, lookups, maxRows: options.maxRows, batchRows: BATCH_ROWS, maxInFlight: MAX_IN_FLIGHT });
   const queue: ReaderMessage[] = [];
   let failure: Error | null = null;
@@ -92,4 +79,4 @@ export async function* readSheetRowsInWorker(
   } finally {
     await worker.terminate();
   }
-}
+};

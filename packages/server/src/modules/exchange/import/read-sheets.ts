@@ -34,6 +34,16 @@ export async function* readSheetRows(...args: Parameters<typeof readSheetEvents>
   for await (const events of readSheetEvents(...args)) yield* events;
 }
 
+/** A report per sheet, in workbook order, added to `state` before any row is read. */
+export function startSheetReports(info: WorkbookInfo, state: ReadState): SheetReport[] {
+  const reports = info.sheets.map((sheet): SheetReport => ({ name: sheet.name, state: sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] }));
+  state.sheets.push(...reports);
+  return reports;
+}
+
+/** What reads a workbook's sheets as batches of events: readSheetEvents here, or on a thread of its own. */
+export type SheetReader = typeof readSheetEvents;
+
 /** readSheetRows, a batch of events at a time (see readRowBatches). */
 export async function* readSheetEvents(
   path: string,
@@ -80,11 +90,7 @@ export async function* readSheetEvents(
     ready.push({ type: 'row', row: parseRow(sheet.sheet.name, layout, raw, lookups, info.date1904) });
   };
 
-  for (const sheet of info.sheets) {
-    const report = { name: sheet.name, state: sheet.state, kind: null, headerRow: null, rows: 0, ignoredHeaders: [] };
-    reports.set(sheet.name, report);
-    state.sheets.push(report);
-  }
+  for (const report of startSheetReports(info, state)) reports.set(report.name, report);
   for await (const batch of readRowBatches(path, info, options)) {
     for (const raw of batch) {
       if (current?.sheet.name !== raw.sheet.name) {
