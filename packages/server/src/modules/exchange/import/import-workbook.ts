@@ -13,7 +13,7 @@ import { fileDigest } from './file-digest.js';
 import { holdReferences, type HeldReferences } from './held-references.repository.js';
 import { planAnnualPlans } from './plan-annual-plans.js';
 import { planProjects } from './plan-projects.js';
-import { planReports } from './plan-reports.js';
+import { lookUpReports, planLookedUpReports, type ExistingReports } from './plan-reports.js';
 import { ProjectContext } from './project-context.js';
 import { readSheetEvents, type ReadState, type SheetReport } from './read-sheets.js';
 import { readSheetRowsInWorker } from './read-in-worker.js';
@@ -122,36 +122,53 @@ async function run(db: Db, actor: Actor, info: WorkbookInfo, lookups: CodeLookup
     if (kind === 'monthlyReports' ? !may.fillReports(actor) : !may.editProjects(actor)) throw forbidden('role');
   };
 
-  const check = async (kind: SheetKind, rows: ParsedRow[]) => {
+  /** A sheet of projects or annual plans: checked and written whole. */
+  const checkSheet = async (kind: 'projects' | 'annualPlans', rows: ParsedRow[]) => {
     if (kind === 'projects') {
       const plan = await planProjects(db, actor, rows, lookups, { lock: commit });
       tally.add(plan.outcomes);
       issues.push(...plan.issues);
       if (clean()) await writeProjects(db, actor, plan, note, written);
       projects.absorb(plan);
-    } else if (kind === 'annualPlans') {
+    } else {
       const plan = await planAnnualPlans(rows, projects);
       tally.add(plan.outcomes);
       issues.push(...plan.issues);
       if (clean()) await writeAnnualPlans(db, plan, projects, written);
-    } else {
-      const plan = await planReports(db, actor, rows, projects, { lock: commit, seen: seenReports });
-      tally.add(plan.outcomes);
-      issues.push(...plan.issues);
-      if (clean()) await writeReports(db, actor, plan, projects, note, 'draft', written, await holdOnce());
     }
   };
+  const planChunk = (rows: ParsedRow[], existing: ExistingReports) => {
+    const plan = planLookedUpReports(rows, projects, existing, { seen: seenReports });
+    tally.add(plan.outcomes);
+    issues.push(...plan.issues);
+    return plan;
+  };
 
-  // Checking and writing run one task after another, behind the reader: while the database
-  // writes one chunk, the file goes on being read. A few chunks may wait; more would cost memory.
-  let tail: Promise<void> = Promise.resolve();
-  const waiting: Promise<void>[] = [];
+  // Behind the reader, a chunk of report rows goes through three steps, each in file order:
+  // looking up what it names, checking it, writing it. While the database writes one chunk, the
+  // next is already looked up and checked and its writing queued, and the file goes on being read;
+  // a few chunks may wait, more would cost memory. A sheet of projects or plans is one step that
+  // everything after it waits for, since later rows may name what it creates.
+  let lookedUp: Promise<unknown> = Promise.resolve();
+  let checked: Promise<unknown> = Promise.resolve();
+  let tail: Promise<unknown> = Promise.resolve();
+  const waiting: Promise<unknown>[] = [];
   const flush = async (kind: SheetKind | null) => {
     const rows = sheetRows;
     sheetRows = [];
     if (!rows.length || !kind) return;
-    tail = tail.then(() => check(kind, rows));
-    tail.catch(() => {});
+    if (kind === 'monthlyReports') {
+      const existing = lookedUp.then(() => lookUpReports(db, actor, rows, projects, { lock: commit }));
+      const plan = Promise.all([existing, checked]).then(([found]) => planChunk(rows, found));
+      const write = Promise.all([plan, tail]).then(async ([p]) => {
+        if (clean()) await writeReports(db, actor, p, projects, note, 'draft', written, await holdOnce());
+      });
+      [lookedUp, checked, tail] = [existing, plan, write];
+    } else {
+      tail = Promise.all([tail, checked]).then(() => checkSheet(kind, rows));
+      lookedUp = checked = tail;
+    }
+    for (const step of [lookedUp, checked, tail]) step.catch(() => {});
     waiting.push(tail);
     while (waiting.length > MAX_WAITING) await waiting.shift();
   };

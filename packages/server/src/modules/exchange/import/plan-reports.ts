@@ -81,6 +81,18 @@ export function figuresOf(r: ExistingReport): ReportFigures {
  * created by the same file) and at a stage that reports, and the month not in the future.
  */
 export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], projects: ProjectContext, options: { lock: boolean; seen?: Map<string, number> }): Promise<ReportsPlan> {
+  return planLookedUpReports(rows, projects, await lookUpReports(db, actor, rows, projects, options), options);
+}
+
+/** The reports a chunk of rows names, keyed "projectId|period" (their projects looked up first, and locked with `lock`). */
+export type ExistingReports = Map<string, ExistingReport>;
+
+/**
+ * What planning a chunk of report rows needs from the database: its projects and its existing
+ * reports. Nothing it reads is written by the report chunks before it, so an import may look up
+ * one chunk while the database still writes the one before.
+ */
+export async function lookUpReports(db: Db, actor: Actor, rows: ParsedRow[], projects: ProjectContext, options: { lock: boolean }): Promise<ExistingReports> {
   await projects.ensure(rows.map((r) => r.values.get('code')).filter((c): c is string => typeof c === 'string'));
   const ids = new Set<number>();
   const periods = new Set<string>();
@@ -90,7 +102,11 @@ export async function planReports(db: Db, actor: Actor, rows: ParsedRow[], proje
     const period = row.values.get('period');
     if (typeof period === 'string') periods.add(period);
   }
-  const existing = await findReports(db, actor, [...ids], [...periods], options);
+  return findReports(db, actor, [...ids], [...periods], options);
+}
+
+/** planReports, once lookUpReports has found what the rows name. */
+export function planLookedUpReports(rows: ParsedRow[], projects: ProjectContext, existing: ExistingReports, options: { seen?: Map<string, number> }): ReportsPlan {
   const thisMonth = chinaPeriod();
   const plan: ReportsPlan = { creates: [], updates: [], outcomes: [], issues: [] };
   // Across the chunks of one import, so a month repeated far down the sheet is still caught.
