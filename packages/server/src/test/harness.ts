@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
 import type { Role } from '@guatu/core';
 import { openPglite, openPostgres, type Database } from '../db/client.js';
 import { buildApp, type App, type AppOptions } from '../http/app.js';
@@ -98,8 +97,8 @@ export async function startTestApp(options: Partial<Omit<AppOptions, 'database'>
 
 async function copyPglite(demo: boolean) {
   const file = inject(demo ? 'pgliteDemoTemplate' : 'pgliteTemplate');
-  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
-  return { database: await openPglite(pglite), drop: async () => {}, url: undefined };
+  // On its own thread, as a data dir is opened by `guatu serve`.
+  return { database: await openPglite(undefined, { loadDataDir: readFileSync(file) }), drop: async () => {}, url: undefined };
 }
 
 async function copyPostgres(demo: boolean) {

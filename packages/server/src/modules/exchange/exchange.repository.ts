@@ -238,8 +238,8 @@ export const NEW_REPORT_COLUMNS: { column: string; type: string; value: (r: NewR
  * New reports with their first event, in batches; returns their ids (as a set: keeping the input's
  * order would sort every batch, about a seventh of the statement's time on PGlite). Reports are
  * drafts, except those published as approved elsewhere (an OC4IDS package), recorded as approved
- * by the importer. Each column travels as one array parameter: PostgreSQL (and PGlite, whose
- * engine runs in this thread) reads an array of 5,000 values much faster than a JSON document of
+ * by the importer. Each column travels as one array parameter: PostgreSQL and PGlite read an
+ * array of 5,000 values much faster than a JSON document of
  * 5,000 records; what is left is the engine's own work of writing the rows, their events and
  * their index entries, and checking their foreign keys: row by row, unless the import holds what
  * they point to (`held`), which drafts need nothing else from.

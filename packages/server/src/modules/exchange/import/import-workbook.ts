@@ -70,7 +70,7 @@ const MAX_WAITING = 1;
 
 /**
  * Reading on a thread of its own pays only with a core to spare: the importing thread and the
- * database (PGlite's engine in that same thread, or PostgreSQL's backend) keep two busy. On two
+ * database (PGlite's engine on its thread, or PostgreSQL's backend) keep two busy. On two
  * cores the extra thread measured no faster, and cost more CPU (copying rows between threads, a
  * second heap to collect; on PGlite 3–8 s more per 100,000 rows) and 40–70 MB more peak RSS.
  */
