@@ -41,10 +41,15 @@ export async function holdReferences(tx: Db, userId: number | null): Promise<Hel
  * Runs one statement with the per-row trigger checks switched off, then on again. Only for rows
  * whose references `holdReferences` (and the project lock) already hold, and on tables whose
  * other triggers would not fire for them (see the test beside this file).
+ *
+ * The three statements are sent together: a transaction's statements run one after another in
+ * the order they were sent (PGlite's queue, node-postgres's queue on the one connection), so the
+ * database goes from one to the next without waiting for this thread to hear back in between.
  */
 export async function withRowTriggersOff<T>(tx: Db, statement: () => Promise<T>): Promise<T> {
-  await tx.execute(sql`select set_config('session_replication_role', 'replica', true)`);
-  const result = await statement();
-  await tx.execute(sql`select set_config('session_replication_role', 'origin', true)`);
-  return result;
+  const off = tx.execute(sql`select set_config('session_replication_role', 'replica', true)`);
+  const result = statement();
+  const on = tx.execute(sql`select set_config('session_replication_role', 'origin', true)`);
+  const [, value] = await Promise.all([off, result, on]);
+  return value;
 }
