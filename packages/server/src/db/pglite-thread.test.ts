@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { openPglite, rowsOf, type Database } from './client.js';
+import { PGLITE_START_PARAMS, openPglite, rowsOf, type Database } from './client.js';
 import { PgliteThread } from './pglite-thread.js';
 
 // The embedded database only; the PostgreSQL run has nothing of it to test.
 const once = process.env.GUATU_TEST_DB !== 'postgres';
-const START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 class RollBack extends Error {}
 const causeOf = (e: unknown) => ((e as { cause?: unknown }).cause ?? e) as Record<string, unknown>;
@@ -19,7 +18,7 @@ describe.skipIf(!once)('PGlite on a thread of its own', () => {
   let inProcess: Database;
   beforeAll(async () => {
     threaded = await openPglite(undefined);
-    inProcess = await openPglite(await PGlite.create({ startParams: START }));
+    inProcess = await openPglite(await PGlite.create({ startParams: PGLITE_START_PARAMS }));
     for (const d of [threaded, inProcess]) {
       await d.db.execute(sql`create table things (id bigint generated always as identity primary key, name text not null unique, amount numeric(18, 2), day date, at timestamptz, data jsonb, raw bytea, tags text[], big int8)`);
     }
