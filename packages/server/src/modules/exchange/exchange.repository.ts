@@ -212,7 +212,7 @@ type NewReport = { projectId: number; period: string } & ReportFigures;
 
 /**
  * The columns a new report is written with: each column's type in its array, the value a row
- * gives it, and the column's default in the table (see FIGURES_DEFAULTS test), so a batch in
+ * gives it, and the column's default in the table (new-report-columns.test.ts checks them), so a batch in
  * which no row gives a column anything else leaves it out: most sheets fill a few of the seven
  * fund sources, and every column left out is 5,000 values fewer for the database to parse.
  */

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { createProjectVia } from '../../test/fixtures.js';
-import { NEW_REPORT_COLUMNS, insertReports, type ReportFigures } from './exchange.repository.js';
+import { NEW_REPORT_COLUMNS, insertReports } from './exchange.repository.js';
+import { NO_FIGURES } from './import/plan-reports.js';
 
 let t: TestContext;
 let reporter: TestUser;
@@ -15,21 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const NONE: ReportFigures = {
-  completedInvestment: '0',
-  fundsOutOfProvince: '0',
-  fundsInProvince: '0',
-  fundsForeign: '0',
-  fundsCentralBudget: '0',
-  fundsSpecialBonds: '0',
-  fundsBankLoans: '0',
-  fundsSelfRaised: '0',
-  physicalProgress: null,
-  progressPercent: null,
-  workersOnSite: null,
-  workersExpected: null,
-  narrative: null,
-};
+const NONE = NO_FIGURES;
 
 class RollBack extends Error {}
 

@@ -42,7 +42,8 @@ const FIELD_OF: Record<keyof ReportFigures, string> = {
 
 const FIGURE_KEYS = Object.keys(FIELD_OF) as (keyof ReportFigures)[];
 
-const EMPTY: ReportFigures = {
+/** A report with nothing filled in: what a new report starts from, and what the table holds by default. */
+export const NO_FIGURES: ReportFigures = {
   completedInvestment: '0',
   fundsOutOfProvince: '0',
   fundsInProvince: '0',
@@ -62,7 +63,7 @@ const EMPTY: ReportFigures = {
 export function figuresOf(r: ExistingReport): ReportFigures {
   const funds = Object.fromEntries(FUND_SOURCES.map((s) => [FUND_COLUMN[s], normalizeYuan(r[FUND_COLUMN[s] as keyof ExistingReport] as string)!]));
   return {
-    ...EMPTY,
+    ...NO_FIGURES,
     ...funds,
     completedInvestment: normalizeYuan(r.completedInvestment)!,
     physicalProgress: r.physicalProgress,
@@ -127,7 +128,7 @@ export function planLookedUpReports(rows: ParsedRow[], projects: ProjectContext,
     seen.set(key, row.row);
 
     const current = project?.id && period ? existing.get(`${project.id}|${period}`) : undefined;
-    const base = current ? figuresOf(current) : EMPTY;
+    const base = current ? figuresOf(current) : NO_FIGURES;
     // A column the sheet has replaces the figure (blank: none, or 0 for money); one it lacks keeps it.
     const funds: Record<string, string> = {};
     for (const s of FUND_SOURCES) {
