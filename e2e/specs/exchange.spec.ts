@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { closeBrowser, newContext, PHONE, screenshot, settle, signIn } from '../lib/browser.js';
-import { uniqueCode } from '../lib/api.js';
+import { apiAs, uniqueCode } from '../lib/api.js';
 
 after(closeBrowser);
 
@@ -150,6 +150,23 @@ describe('数据导入与导出', () => {
     assert.equal(stats.getCell(`A${last}`).value, '合计');
     const csv = await download(page, () => page.getByTestId('export-by-category-csv').click());
     assert.ok(csv.bytes.toString('utf8').startsWith('\ufeff项目类别,项目数（个）,总投资（万元）'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("the battle map's ranking exports what a prefecture officer sees: their prefecture, not its counties", async () => {
+    const call = await apiAs('reviewer.qujing');
+    const { total } = await call<{ total: { count: number } }>('POST', '/stats', { filter: { region: '530300' }, measures: ['count'] });
+    const { context, page, errors } = await newContext();
+    await signIn(page, 'reviewer.qujing', '/map?year=2022');
+    await page.getByTestId('prefecture-table').locator('tr', { hasText: '曲靖市' }).locator('td', { hasText: new RegExp(`^${total.count.toLocaleString('zh-CN')}$`) }).waitFor();
+    const sheet = await download(page, () => page.getByTestId('export-prefecture-table-xlsx').click());
+    const stats = (await load(sheet.bytes)).getWorksheet('统计结果')!;
+    const values: unknown[] = [];
+    stats.eachRow((row) => values.push(...(row.values as unknown[]).slice(1)));
+    assert.match(String(stats.getCell('A1').value), /区域：曲靖市/);
+    assert.ok(values.includes(total.count), `the sheet holds Qujing's ${total.count} projects: ${JSON.stringify(values)}`);
+    assert.ok(!values.some((v) => v === '麒麟区' || v === '宣威市'), `no county rows: ${JSON.stringify(values)}`);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -10,7 +10,7 @@ import { EChart } from '../../charts/EChart';
 import { count, money } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { OpenItemsPanel } from './OpenItemsPanel';
-import { loadPoints, loadRegionFigures, metricValue, METRICS, regionFiguresQuery, type Metric, type RegionFigure } from './mapData';
+import { loadPoints, loadRegionFigures, metricValue, METRICS, regionFiguresExport, type Metric, type RegionFigure } from './mapData';
 import { ExportButtons } from '../../lib/ExportButtons';
 import { exportStats } from '../../api/exchange';
 
@@ -85,7 +85,7 @@ export default function BattleMapPage() {
   const table = (rows: RegionFigure[] | undefined, testId: string, onRow?: (f: RegionFigure) => void) => (
     <>
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
-        <ExportButtons size="small" testId={`export-${testId}`} onExport={(format) => exportStats(regionFiguresQuery(drilled ?? PROVINCE, year), format)} />
+        <ExportButtons size="small" testId={`export-${testId}`} onExport={async (format) => exportStats(await regionFiguresExport(drilled ?? PROVINCE, year, me!.region.path), format)} />
       </div>
       <Table<RegionFigure>
         size="small"

@@ -65,7 +65,18 @@ export async function loadRegionFigures(region: string, year: number, viewerPath
   });
 }
 
-/** The engine request behind the ranking table, also what its export asks for. */
+/**
+ * What a ranking table's export asks for: the table's own request, or, for a viewer inside one of
+ * the sub-regions (the only row the table fills for them), that sub-region's total, as the table
+ * shows it; grouped by region the engine would list the regions below the viewer instead.
+ */
+export async function regionFiguresExport(region: string, year: number, viewerPath: string): Promise<StatsQuery> {
+  const query = regionFiguresQuery(region, year);
+  const own = (await loadRegionChildren(region)).find((r) => viewerPath.startsWith(r.path));
+  return own ? { ...query, filter: { ...query.filter, region: own.code }, groupBy: [] } : query;
+}
+
+/** The engine request behind the ranking table. */
 export function regionFiguresQuery(region: string, year: number): StatsQuery {
   const { lastMonth } = yearEnd(year);
   return { filter: { region }, measures: ['count', 'totalInvestment', `completedInvestment:${year}-01..${lastMonth}`, `plannedInvestment:${year}`], groupBy: ['region'] };
