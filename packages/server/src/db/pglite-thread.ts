@@ -73,12 +73,21 @@ export class PgliteThread implements EmbeddedClient {
     return this.#closed;
   }
 
-  async query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return this.#ask({ op: 'query', sql, params: params ?? [], ...crossable(options) }) as Promise<Results<T>>;
+  query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return this.#query(undefined, sql, params, options);
   }
 
-  async exec(sql: string, options?: QueryOptions): Promise<Results[]> {
-    return this.#ask({ op: 'exec', sql, ...crossable(options) }) as Promise<Results[]>;
+  exec(sql: string, options?: QueryOptions): Promise<Results[]> {
+    return this.#exec(undefined, sql, options);
+  }
+
+  /** A query on the database, or inside the open transaction `transaction`. */
+  async #query<T>(transaction: number | undefined, sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return this.#ask({ op: 'query', sql, params: params ?? [], transaction, ...crossable(options) }) as Promise<Results<T>>;
+  }
+
+  async #exec(transaction: number | undefined, sql: string, options?: QueryOptions): Promise<Results[]> {
+    return this.#ask({ op: 'exec', sql, transaction, ...crossable(options) }) as Promise<Results[]>;
   }
 
   /** Runs `callback` in a transaction: committed when it returns, rolled back when it throws. */
@@ -89,8 +98,8 @@ export class PgliteThread implements EmbeddedClient {
       if (closed) throw new Error('Transaction is closed');
     };
     const tx = {
-      query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => (open(), this.#ask({ op: 'query', sql, params: params ?? [], transaction: id, ...crossable(options) }) as Promise<Results<R>>),
-      exec: async (sql: string, options?: QueryOptions) => (open(), this.#ask({ op: 'exec', sql, transaction: id, ...crossable(options) }) as Promise<Results[]>),
+      query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => (open(), this.#query<R>(id, sql, params, options)),
+      exec: async (sql: string, options?: QueryOptions) => (open(), this.#exec(id, sql, options)),
       rollback: async () => {
         open();
         closed = true;

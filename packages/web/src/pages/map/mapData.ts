@@ -40,11 +40,11 @@ export async function loadRegionFigures(region: string, year: number, viewerPath
   const children = await loadRegionChildren(region);
   // A viewer at or below one of the sub-regions sees only that one, and the engine groups a region
   // above the viewer one level below the viewer's own: ask for that sub-region's total instead.
-  const own = children.find((r) => viewerPath.startsWith(r.path));
+  const own = ownSubRegion(children, viewerPath);
   const redQuery: StatsQuery = { filter: { region, lights: ['red'], asOf }, measures: ['count'], groupBy: ['region'] };
   const ask = async (q: StatsQuery) => {
     if (!own) return (await queryStats(q)).rows;
-    const { total } = await queryStats({ ...q, filter: { ...q.filter, region: own.code }, groupBy: [] });
+    const { total } = await queryStats(ownTotal(q, own));
     return [{ ...total, region: own.code }];
   };
   const [all, red] = await Promise.all([ask(query), ask(redQuery)]);
@@ -72,9 +72,15 @@ export async function loadRegionFigures(region: string, year: number, viewerPath
  */
 export async function regionFiguresExport(region: string, year: number, viewerPath: string): Promise<StatsQuery> {
   const query = regionFiguresQuery(region, year);
-  const own = (await loadRegionChildren(region)).find((r) => viewerPath.startsWith(r.path));
-  return own ? { ...query, filter: { ...query.filter, region: own.code }, groupBy: [] } : query;
+  const own = ownSubRegion(await loadRegionChildren(region), viewerPath);
+  return own ? ownTotal(query, own) : query;
 }
+
+/** The sub-region the viewer is at or below, if any: the one row a ranking table fills for them. */
+const ownSubRegion = (children: Region[], viewerPath: string) => children.find((r) => viewerPath.startsWith(r.path));
+
+/** `query` asked for the viewer's own sub-region as one total, not grouped by the regions below it. */
+const ownTotal = (query: StatsQuery, own: Region): StatsQuery => ({ ...query, filter: { ...query.filter, region: own.code }, groupBy: [] });
 
 /** The engine request behind the ranking table. */
 export function regionFiguresQuery(region: string, year: number): StatsQuery {
