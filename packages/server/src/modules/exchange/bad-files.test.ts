@@ -10,6 +10,7 @@ import { upload } from '../../test/uploads.js';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits.js';
 import { importWorkbook } from './import/import-workbook.js';
 import { WorkbookError, inspectWorkbook } from './workbook/inspect-workbook.js';
+import { partText } from './workbook/zip-part.js';
 
 let t: TestContext;
 let qilin: TestUser;
@@ -79,6 +80,7 @@ describe('zip bombs', () => {
     zip([
       { name: '[Content_Types].xml', data: '<Types/>' },
       { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x41), claimedSize },
     ]);
 
@@ -86,10 +88,33 @@ describe('zip bombs', () => {
     expect(await fileRule(inspectWorkbook(saved(bomb(), 'bomb.xlsx'), limits))).toBe('file.zipBomb');
   });
 
-  it('stops one that lies about its size while inflating, long before memory runs out', async () => {
-    expect(await fileRule(inspectWorkbook(saved(bomb(1000), 'liar.xlsx'), limits))).toMatch(/file\.(zipBomb|corrupt)/);
+  it('stops one that lies about its size while inflating, at the size it declared', async () => {
     const lying = bomb(1000);
     expect(lying.length).toBeLessThan(100_000);
+    const path = saved(lying, 'liar.xlsx');
+    const info = await inspectWorkbook(path, limits);
+    let inflated = 0;
+    const reading = (async () => {
+      for await (const text of partText(path, info.parts.get('xl/worksheets/sheet1.xml')!)) inflated += text.length;
+    })();
+    expect(await fileRule(reading)).toBe('file.corrupt');
+    expect(inflated).toBeLessThanOrEqual(1000);
+  });
+
+  it('refuses a workbook whose later sheet lies about its size, keeping none of the good sheets before it', async () => {
+    const honest = saved(await workbook([{ name: '项目清单', rows: [HEADER, row(projectCode())] }, { name: '项目清单（续）', rows: [HEADER, row(projectCode())] }]), 'honest.xlsx');
+    const info = await inspectWorkbook(honest, DEFAULT_IMPORT_LIMITS);
+    const parts = [];
+    for (const [name, location] of info.parts) {
+      let text = '';
+      for await (const piece of partText(honest, location)) text += piece;
+      parts.push({ name, data: text, claimedSize: name === info.sheets[1]!.path ? 100 : undefined });
+    }
+    const before = await projectCount();
+    const res = await importFile(zip(parts), 'liar.xlsx');
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].rule).toBe('file.corrupt');
+    expect(await projectCount()).toBe(before);
   });
 
   it('refuses a zip with thousands of parts', async () => {

@@ -1,17 +1,9 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createInflateRaw } from 'node:zlib';
 import type { ImportLimits } from '../import-limits.js';
+import { WorkbookError } from './workbook-error.js';
+import { partText } from './zip-part.js';
 
-/** A file that cannot be imported at all: the rule names why, for the whole file rather than a cell. */
-export class WorkbookError extends Error {
-  constructor(
-    readonly rule: string,
-    readonly params: Record<string, unknown> = {},
-  ) {
-    super(rule);
-  }
-}
+export { WorkbookError };
 
 export interface SheetInfo {
   name: string;
@@ -28,6 +20,7 @@ export interface WorkbookInfo {
   date1904: boolean;
   /** docProps/app.xml: "Microsoft Excel", "WPS 表格" … */
   application: string | null;
+  /** What the zip's directory says its parts inflate to (no part is let inflate to more). */
   uncompressedBytes: number;
   /** Where each part lies in the zip, by name, for reading the parts a row reader needs in the order it needs them. */
   parts: Map<string, PartLocation>;
@@ -59,8 +52,13 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
  * Decides whether a file is a workbook Guatu can read safely, before any XML is parsed:
  * - an OLE compound file is either an encrypted (password-protected) workbook or a legacy .xls;
  * - a zip must hold a workbook, not a renamed Word or OpenDocument file;
- * - the zip's entries are counted and every one is inflated with a byte budget, so a zip bomb
- *   is stopped after `maxUncompressedBytes` whatever sizes its directory claims.
+ * - the zip's entries are counted, and the sizes its directory declares must add up to no more
+ *   than `maxUncompressedBytes`. Nothing inflates a part beyond its declared size: this function
+ *   stops the few small parts it reads there, and every later reader (partText) does the same,
+ *   so a zip bomb is stopped within the budget whatever its directory claims, and a part that
+ *   claims less than it holds is refused as corrupt when it is read. The parts are not inflated
+ *   here beforehand: that doubled the inflating of every sheet (about 0.2 s of a 100,000-row
+ *   file, before anything else could start).
  */
 export async function inspectWorkbook(path: string, limits: ImportLimits): Promise<WorkbookInfo> {
   const file = await open(path, 'r');
@@ -78,13 +76,11 @@ export async function inspectWorkbook(path: string, limits: ImportLimits): Promi
     const names = new Set(entries.map((e) => e.name));
     if (!names.has('xl/workbook.xml')) throw new WorkbookError('file.renamed', { value: guessKind(names) });
 
-    let budget = limits.maxUncompressedBytes;
+    const declared = entries.reduce((sum, e) => sum + e.size, 0);
+    if (declared > limits.maxUncompressedBytes) throw new WorkbookError('file.zipBomb', { max: limits.maxUncompressedBytes });
     const parts = new Map<string, string>();
     for (const entry of entries) {
-      const keep = entry.name === 'xl/workbook.xml' || entry.name === 'xl/_rels/workbook.xml.rels' || entry.name === 'docProps/app.xml';
-      const inflated = await inflateEntry(path, file, entry, budget, keep);
-      budget -= inflated.bytes;
-      if (keep) parts.set(entry.name, inflated.text!);
+      if (entry.name === 'xl/workbook.xml' || entry.name === 'xl/_rels/workbook.xml.rels' || entry.name === 'docProps/app.xml') parts.set(entry.name, await inflateEntry(path, entry));
     }
     const sheets = readSheets(parts.get('xl/workbook.xml')!, parts.get('xl/_rels/workbook.xml.rels') ?? '');
     if (!sheets.length) throw new WorkbookError('file.noSheets');
@@ -92,7 +88,7 @@ export async function inspectWorkbook(path: string, limits: ImportLimits): Promi
       sheets,
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(parts.get('xl/workbook.xml')!),
       application: /<Application>([^<]*)<\/Application>/.exec(parts.get('docProps/app.xml') ?? '')?.[1] ?? null,
-      uncompressedBytes: limits.maxUncompressedBytes - budget,
+      uncompressedBytes: declared,
       parts: new Map(entries.map((e) => [e.name, { localHeaderOffset: e.localHeaderOffset, method: e.method, compressedSize: e.compressedSize, size: e.size }])),
     };
   } finally {
@@ -161,33 +157,11 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<{ e
   return { entries, directoryOffset };
 }
 
-/** Inflates one entry, stopping as soon as it exceeds the remaining budget or its declared size. */
-async function inflateEntry(path: string, file: FileHandle, entry: ZipEntry, budget: number, keep: boolean): Promise<{ bytes: number; text?: string }> {
-  if (entry.size > budget) throw new WorkbookError('file.zipBomb', { max: budget });
-  const local = Buffer.alloc(30);
-  await file.read(local, 0, 30, entry.localHeaderOffset);
-  if (local.readUInt32LE(0) !== 0x04034b50) throw new WorkbookError('file.corrupt');
-  const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  if (entry.compressedSize === 0) return { bytes: 0, text: '' };
-  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1 });
-  if (entry.method !== 0 && entry.method !== 8) throw new WorkbookError('file.corrupt');
-  const stream = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
-  const limit = Math.min(budget, entry.size);
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      if (bytes > limit) throw new WorkbookError(bytes > budget ? 'file.zipBomb' : 'file.corrupt', { max: budget });
-      if (keep) chunks.push(chunk);
-    }
-  } catch (e) {
-    if (e instanceof WorkbookError) throw e;
-    throw new WorkbookError('file.corrupt');
-  } finally {
-    raw.destroy();
-  }
-  return { bytes, text: keep ? Buffer.concat(chunks).toString('utf8') : undefined };
+/** One small part as text, by the same bounded reader as every other part. */
+async function inflateEntry(path: string, entry: ZipEntry): Promise<string> {
+  let text = '';
+  for await (const piece of partText(path, entry)) text += piece;
+  return text;
 }
 
 function attributes(tag: string): Record<string, string> {

@@ -2,15 +2,16 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
-import { WorkbookError, type PartLocation } from './inspect-workbook.js';
+import type { PartLocation } from './inspect-workbook.js';
+import { WorkbookError } from './workbook-error.js';
 import { XmlScanner, type XmlHandler } from './xml-scan.js';
 
 /**
  * One part of an inspected workbook as text, chunk by chunk, straight from its bytes in the
  * file: no unzipping library, no temporary files, parts read in whatever order the reader needs
- * them. `onBytes` counts the compressed bytes read, for progress. The inflated size was checked
- * against the budget when the workbook was inspected; a part that now inflates to more than it
- * declared is corrupt.
+ * them. `onBytes` counts the compressed bytes read, for progress. The declared sizes were checked
+ * against the budget when the workbook was inspected; a part that inflates to more than it
+ * declared is corrupt, and is stopped there, so no zip bomb inflates past the budget.
  */
 export async function* partText(path: string, part: PartLocation, onBytes?: (n: number) => void): AsyncGenerator<string> {
   if (part.compressedSize === 0) return;
