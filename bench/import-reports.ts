@@ -37,6 +37,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../packages/server/src/modules/exchange/i
 import { systemActor, type Actor } from '../packages/server/src/policies/actor.js';
 import { createUser } from '../packages/server/src/modules/users/create-user.js';
 import { buildServer } from '../packages/server/scripts/build.js';
+import { limitHeapGrowth } from '../packages/server/src/cli/heap-growth.js';
 import { BENCH_PASSWORD } from './lib/load.js';
 import { login, startServer } from './lib/http.js';
 
@@ -285,7 +286,11 @@ async function main() {
   if (args.includes('--exceljs')) return exceljsAlone(join(outDir, `reports-${ROWS}.xlsx`));
   const file = join(outDir, `reports-${ROWS}.xlsx`);
   if (engine && args.includes('--set-up')) return void process.stdout.write((await setUp(engine)) + '\n');
-  if (engine) return measure(engine, option('at', ''), file);
+  if (engine) {
+    // As `guatu import` runs (packages/server/src/cli/main.ts).
+    limitHeapGrowth();
+    return measure(engine, option('at', ''), file);
+  }
 
   mkdirSync(outDir, { recursive: true });
   if (!existsSync(file)) {

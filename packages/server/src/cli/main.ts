@@ -10,6 +10,9 @@ import { auditHeadCommand, auditVerify } from './audit.js';
 import { backup, restore } from './backup.js';
 import { bulletin } from './bulletin.js';
 import { check } from './check.js';
+import { limitHeapGrowth } from './heap-growth.js';
+
+limitHeapGrowth();
 
 const program = new Command()
   .name('guatu')
