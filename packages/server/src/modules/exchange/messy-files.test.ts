@@ -113,6 +113,18 @@ describe('monthly reports in the shape prefectures collect them', () => {
     expect(again.counts.monthlyReports).toEqual({ create: 0, update: 0, unchanged: 3, rejected: 0 });
   });
 
+  it('changes the figures of a draft report, naming the fields it changes and keeping the rest', async () => {
+    const p = await createProjectVia(t, qilin, { stage: 'construction' });
+    const created = await t.call(qilin, 'POST', `/api/v1/projects/${p.id}/reports`, { period: '2022-05', completedInvestment: '1000000', workersOnSite: 80, narrative: '按计划推进' });
+    const file = await workbook([{ name: '月报', rows: [['项目代码', '填报月份', '本月完成投资（万元）', '省外到位资金（万元）'], [p.code, '2022-05', 150.25, 20]] }]);
+    const result = await commit(file);
+    expect(result.counts.monthlyReports).toEqual({ create: 0, update: 1, unchanged: 0, rejected: 0 });
+    expect(result.changes).toEqual([expect.objectContaining({ kind: 'monthlyReports', fields: ['completedInvestment', 'funds.outOfProvince'] })]);
+    const [report] = await reportsOf(p.id);
+    expect(report).toMatchObject({ id: created.body.id, status: 'draft', version: created.body.version + 1, completedInvestment: '1502500', funds: { outOfProvince: '200000', selfRaised: '0' }, workersOnSite: 80, narrative: '按计划推进' });
+    expect((await commit(file)).counts.monthlyReports).toEqual({ create: 0, update: 0, unchanged: 1, rejected: 0 });
+  });
+
   it('refuses to change an approved report, and takes the same figures again as unchanged', async () => {
     const p = await createProjectVia(t, qilin, { stage: 'construction' });
     const reviewer = await t.user('530300', 'reviewer');
