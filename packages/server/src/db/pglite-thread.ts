@@ -97,14 +97,16 @@ export class PgliteThread implements EmbeddedClient {
     const open = () => {
       if (closed) throw new Error('Transaction is closed');
     };
+    /** Ends the transaction once, whoever ends it first: the callback's rollback, or its outcome. */
+    const end = async (commit: boolean) => {
+      if (closed) return;
+      closed = true;
+      await this.#ask({ op: 'end', transaction: id, commit });
+    };
     const tx = {
       query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => (open(), this.#query<R>(id, sql, params, options)),
       exec: async (sql: string, options?: QueryOptions) => (open(), this.#exec(id, sql, options)),
-      rollback: async () => {
-        open();
-        closed = true;
-        await this.#ask({ op: 'end', transaction: id, commit: false });
-      },
+      rollback: async () => (open(), end(false)),
       get closed() {
         return closed;
       },
@@ -113,16 +115,10 @@ export class PgliteThread implements EmbeddedClient {
     try {
       result = await callback(tx);
     } catch (e) {
-      if (!closed) {
-        closed = true;
-        await this.#ask({ op: 'end', transaction: id, commit: false });
-      }
+      await end(false);
       throw e;
     }
-    if (!closed) {
-      closed = true;
-      await this.#ask({ op: 'end', transaction: id, commit: true });
-    }
+    await end(true);
     return result;
   }
 

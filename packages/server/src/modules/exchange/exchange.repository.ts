@@ -120,25 +120,41 @@ export interface ReportFigures {
   narrative: string | null;
 }
 
-const FIGURE_COLUMNS = `completed_investment numeric, funds_out_of_province numeric, funds_in_province numeric, funds_foreign numeric,
-  funds_central_budget numeric, funds_special_bonds numeric, funds_bank_loans numeric, funds_self_raised numeric,
-  physical_progress text, progress_percent numeric, workers_on_site integer, workers_expected integer, narrative text`;
+/** A report with nothing filled in: what a new report starts from, and what the table holds by default. */
+export const NO_FIGURES: ReportFigures = {
+  completedInvestment: '0',
+  fundsOutOfProvince: '0',
+  fundsInProvince: '0',
+  fundsForeign: '0',
+  fundsCentralBudget: '0',
+  fundsSpecialBonds: '0',
+  fundsBankLoans: '0',
+  fundsSelfRaised: '0',
+  physicalProgress: null,
+  progressPercent: null,
+  workersOnSite: null,
+  workersExpected: null,
+  narrative: null,
+};
 
-const figureRecord = (f: ReportFigures) => ({
-  completed_investment: f.completedInvestment,
-  funds_out_of_province: f.fundsOutOfProvince,
-  funds_in_province: f.fundsInProvince,
-  funds_foreign: f.fundsForeign,
-  funds_central_budget: f.fundsCentralBudget,
-  funds_special_bonds: f.fundsSpecialBonds,
-  funds_bank_loans: f.fundsBankLoans,
-  funds_self_raised: f.fundsSelfRaised,
-  physical_progress: f.physicalProgress,
-  progress_percent: f.progressPercent,
-  workers_on_site: f.workersOnSite,
-  workers_expected: f.workersExpected,
-  narrative: f.narrative,
-});
+/** Each figure's column in monthly_reports and its type: what new and changed reports are written with. */
+const FIGURE_COLUMNS: { column: string; type: string; figure: keyof ReportFigures }[] = [
+  { column: 'completed_investment', type: 'numeric', figure: 'completedInvestment' },
+  { column: 'funds_out_of_province', type: 'numeric', figure: 'fundsOutOfProvince' },
+  { column: 'funds_in_province', type: 'numeric', figure: 'fundsInProvince' },
+  { column: 'funds_foreign', type: 'numeric', figure: 'fundsForeign' },
+  { column: 'funds_central_budget', type: 'numeric', figure: 'fundsCentralBudget' },
+  { column: 'funds_special_bonds', type: 'numeric', figure: 'fundsSpecialBonds' },
+  { column: 'funds_bank_loans', type: 'numeric', figure: 'fundsBankLoans' },
+  { column: 'funds_self_raised', type: 'numeric', figure: 'fundsSelfRaised' },
+  { column: 'physical_progress', type: 'text', figure: 'physicalProgress' },
+  { column: 'progress_percent', type: 'numeric', figure: 'progressPercent' },
+  { column: 'workers_on_site', type: 'integer', figure: 'workersOnSite' },
+  { column: 'workers_expected', type: 'integer', figure: 'workersExpected' },
+  { column: 'narrative', type: 'text', figure: 'narrative' },
+];
+
+const figureRecord = (f: ReportFigures) => Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.column, f[c.figure]]));
 
 const BATCH = 5000;
 
@@ -149,12 +165,9 @@ export async function updateReportFigures(tx: Db, rows: ({ id: number; version: 
     const batch = rows.slice(i, i + BATCH).map((r) => ({ id: r.id, version: r.version, ...figureRecord(r) }));
     const updated = await tx.execute(sql`
       update monthly_reports m set
-        completed_investment = x.completed_investment, funds_out_of_province = x.funds_out_of_province, funds_in_province = x.funds_in_province,
-        funds_foreign = x.funds_foreign, funds_central_budget = x.funds_central_budget, funds_special_bonds = x.funds_special_bonds,
-        funds_bank_loans = x.funds_bank_loans, funds_self_raised = x.funds_self_raised, physical_progress = x.physical_progress,
-        progress_percent = x.progress_percent, workers_on_site = x.workers_on_site, workers_expected = x.workers_expected,
-        narrative = x.narrative, version = m.version + 1, updated_at = now(), updated_by = ${userId}::bigint
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id bigint, version integer, ${sql.raw(FIGURE_COLUMNS)})
+        ${sql.raw(FIGURE_COLUMNS.map((c) => `${c.column} = x.${c.column}`).join(', '))},
+        version = m.version + 1, updated_at = now(), updated_by = ${userId}::bigint
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id bigint, version integer, ${sql.raw(FIGURE_COLUMNS.map((c) => `${c.column} ${c.type}`).join(', '))})
       where m.id = x.id and m.version = x.version and m.status in ('draft', 'returned')
       returning m.id`);
     changed += rowsOf(updated).length;
@@ -212,26 +225,15 @@ type NewReport = { projectId: number; period: string } & ReportFigures;
 
 /**
  * The columns a new report is written with: each column's type in its array, the value a row
- * gives it, and the column's default in the table (new-report-columns.test.ts checks them), so a batch in
+ * gives it, and the column's default in the table, which is what an empty report holds
+ * (new-report-columns.test.ts checks them against the table), so a batch in
  * which no row gives a column anything else leaves it out: most sheets fill a few of the seven
  * fund sources, and every column left out is 5,000 values fewer for the database to parse.
  */
-export const NEW_REPORT_COLUMNS: { column: string; type: string; value: (r: NewReport) => string | number | null; tableDefault?: string | null }[] = [
+export const NEW_REPORT_COLUMNS: { column: string; type: string; value: (r: NewReport) => string | number | null; tableDefault?: string | number | null }[] = [
   { column: 'project_id', type: 'bigint', value: (r) => r.projectId },
   { column: 'period', type: 'text', value: (r) => r.period },
-  { column: 'completed_investment', type: 'numeric', value: (r) => r.completedInvestment, tableDefault: '0' },
-  { column: 'funds_out_of_province', type: 'numeric', value: (r) => r.fundsOutOfProvince, tableDefault: '0' },
-  { column: 'funds_in_province', type: 'numeric', value: (r) => r.fundsInProvince, tableDefault: '0' },
-  { column: 'funds_foreign', type: 'numeric', value: (r) => r.fundsForeign, tableDefault: '0' },
-  { column: 'funds_central_budget', type: 'numeric', value: (r) => r.fundsCentralBudget, tableDefault: '0' },
-  { column: 'funds_special_bonds', type: 'numeric', value: (r) => r.fundsSpecialBonds, tableDefault: '0' },
-  { column: 'funds_bank_loans', type: 'numeric', value: (r) => r.fundsBankLoans, tableDefault: '0' },
-  { column: 'funds_self_raised', type: 'numeric', value: (r) => r.fundsSelfRaised, tableDefault: '0' },
-  { column: 'physical_progress', type: 'text', value: (r) => r.physicalProgress, tableDefault: null },
-  { column: 'progress_percent', type: 'numeric', value: (r) => r.progressPercent, tableDefault: null },
-  { column: 'workers_on_site', type: 'integer', value: (r) => r.workersOnSite, tableDefault: null },
-  { column: 'workers_expected', type: 'integer', value: (r) => r.workersExpected, tableDefault: null },
-  { column: 'narrative', type: 'text', value: (r) => r.narrative, tableDefault: null },
+  ...FIGURE_COLUMNS.map(({ column, type, figure }) => ({ column, type, value: (r: NewReport) => r[figure], tableDefault: NO_FIGURES[figure] })),
 ];
 
 /**

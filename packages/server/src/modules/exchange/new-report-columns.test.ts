@@ -3,8 +3,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { startTestApp, type TestContext, type TestUser } from '../../test/harness.js';
 import { createProjectVia } from '../../test/fixtures.js';
-import { NEW_REPORT_COLUMNS, insertReports } from './exchange.repository.js';
-import { NO_FIGURES } from './import/plan-reports.js';
+import { NEW_REPORT_COLUMNS, NO_FIGURES, insertReports } from './exchange.repository.js';
 
 let t: TestContext;
 let reporter: TestUser;

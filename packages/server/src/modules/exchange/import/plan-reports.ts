@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { fromZodIssues } from '../../../http/errors.js';
 import type { Actor } from '../../../policies/actor.js';
 import { createReportBody } from '../../reports/reports.schemas.js';
-import { findReports, type ExistingReport, type ReportFigures } from '../exchange.repository.js';
+import { NO_FIGURES, findReports, type ExistingReport, type ReportFigures } from '../exchange.repository.js';
 import type { ProjectContext } from './project-context.js';
 import { quickReportCheck } from './report-check.js';
 import { issueAt, type ParsedRow, type RowIssue, type RowOutcome } from './import-types.js';
@@ -42,22 +42,6 @@ const FIELD_OF: Record<keyof ReportFigures, string> = {
 
 const FIGURE_KEYS = Object.keys(FIELD_OF) as (keyof ReportFigures)[];
 
-/** A report with nothing filled in: what a new report starts from, and what the table holds by default. */
-export const NO_FIGURES: ReportFigures = {
-  completedInvestment: '0',
-  fundsOutOfProvince: '0',
-  fundsInProvince: '0',
-  fundsForeign: '0',
-  fundsCentralBudget: '0',
-  fundsSpecialBonds: '0',
-  fundsBankLoans: '0',
-  fundsSelfRaised: '0',
-  physicalProgress: null,
-  progressPercent: null,
-  workersOnSite: null,
-  workersExpected: null,
-  narrative: null,
-};
 
 /** A stored report's figures in canonical form, so equal figures compare equal. */
 export function figuresOf(r: ExistingReport): ReportFigures {
