@@ -137,22 +137,15 @@ export const NO_FIGURES: ReportFigures = {
   narrative: null,
 };
 
-/** Each figure's column in monthly_reports and its type: what new and changed reports are written with. */
-const FIGURE_COLUMNS: { column: string; type: string; figure: keyof ReportFigures }[] = [
-  { column: 'completed_investment', type: 'numeric', figure: 'completedInvestment' },
-  { column: 'funds_out_of_province', type: 'numeric', figure: 'fundsOutOfProvince' },
-  { column: 'funds_in_province', type: 'numeric', figure: 'fundsInProvince' },
-  { column: 'funds_foreign', type: 'numeric', figure: 'fundsForeign' },
-  { column: 'funds_central_budget', type: 'numeric', figure: 'fundsCentralBudget' },
-  { column: 'funds_special_bonds', type: 'numeric', figure: 'fundsSpecialBonds' },
-  { column: 'funds_bank_loans', type: 'numeric', figure: 'fundsBankLoans' },
-  { column: 'funds_self_raised', type: 'numeric', figure: 'fundsSelfRaised' },
-  { column: 'physical_progress', type: 'text', figure: 'physicalProgress' },
-  { column: 'progress_percent', type: 'numeric', figure: 'progressPercent' },
-  { column: 'workers_on_site', type: 'integer', figure: 'workersOnSite' },
-  { column: 'workers_expected', type: 'integer', figure: 'workersExpected' },
-  { column: 'narrative', type: 'text', figure: 'narrative' },
-];
+/**
+ * A column of monthly_reports as the schema declares it: its name, and its SQL type without a
+ * precision (numeric, not numeric(18, 2)), which the column applies itself on writing; casting
+ * every value of a 5,000-value array to the precision first measured no faster.
+ */
+const reportColumn = (key: keyof typeof monthlyReports.$inferSelect) => ({ column: monthlyReports[key].name, type: monthlyReports[key].getSQLType().replace(/\(.*\)$/, '') });
+
+/** Each figure with its column: what new and changed reports are written with. */
+const FIGURE_COLUMNS = (Object.keys(NO_FIGURES) as (keyof ReportFigures)[]).map((figure) => ({ figure, ...reportColumn(figure) }));
 
 const figureRecord = (f: ReportFigures) => Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.column, f[c.figure]]));
 
@@ -231,8 +224,8 @@ type NewReport = { projectId: number; period: string } & ReportFigures;
  * fund sources, and every column left out is 5,000 values fewer for the database to parse.
  */
 export const NEW_REPORT_COLUMNS: { column: string; type: string; value: (r: NewReport) => string | number | null; tableDefault?: string | number | null }[] = [
-  { column: 'project_id', type: 'bigint', value: (r) => r.projectId },
-  { column: 'period', type: 'text', value: (r) => r.period },
+  { ...reportColumn('projectId'), value: (r) => r.projectId },
+  { ...reportColumn('period'), value: (r) => r.period },
   ...FIGURE_COLUMNS.map(({ column, type, figure }) => ({ column, type, value: (r: NewReport) => r[figure], tableDefault: NO_FIGURES[figure] })),
 ];
 
