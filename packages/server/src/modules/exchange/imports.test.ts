@@ -120,6 +120,23 @@ describe('POST /api/v1/imports', () => {
     expect(res.body.issues[0]).toMatchObject({ field: 'code', rule: 'projectCode.taken' });
   });
 
+  it("knows no report or plan of another county's project, and leaves its draft as it was", async () => {
+    const theirs = await createProjectVia(t, zhanyi, { regionCode: '530303', stage: 'construction' });
+    const draft = await t.call(zhanyi, 'POST', `/api/v1/projects/${theirs.id}/reports`, { period: '2022-05', completedInvestment: '1000000' });
+    const file = await workbook([
+      { name: '月报', rows: [['项目代码', '填报月份', '本月完成投资（万元）'], [theirs.code, '2022-05', 999]] },
+      { name: '年度计划', rows: [['项目代码', '项目名称', '年度', '年度计划投资（万元）'], [theirs.code, '', 2023, 1]] },
+    ]);
+    const res = await imports(qilin, file, false);
+    expect(res.body).toMatchObject({ committed: false, counts: { monthlyReports: { rejected: 1 }, annualPlans: { rejected: 1 } } });
+    expect(res.body.issues.map((i: any) => [i.sheet, i.row, i.field, i.rule])).toEqual([
+      ['月报', 2, 'code', 'import.projectUnknown'],
+      ['年度计划', 2, 'code', 'import.projectUnknown'],
+    ]);
+    const report = (await t.call(zhanyi, 'GET', `/api/v1/reports/${draft.body.id}`)).body;
+    expect(report).toMatchObject({ version: draft.body.version, completedInvestment: '1000000' });
+  });
+
   it('collects every problem of every row, each with its cell', async () => {
     const file = await workbook([
       {
