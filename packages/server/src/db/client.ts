@@ -42,6 +42,11 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
     max: options.max ?? 24,
     connectionTimeoutMillis: options.acquireTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
+    // A transaction may send a query while another is still running (an import looks up one chunk
+    // while the database writes the one before): pipelined, it goes out at once instead of waiting
+    // in the driver's own queue, which pg deprecates. Pipelining cannot carry cursors, row-limited
+    // portals or COPY, and nothing here uses them.
+    pipeline: true,
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
