@@ -10,6 +10,16 @@ export function scopeToRegion(column: AnyColumn | SQL, actor: Pick<Actor, 'regio
   return regionSubtree(column, actor.regionPath);
 }
 
+/**
+ * scopeToRegion, checked on each row a query has already found by its key: the row's region is
+ * looked up by its code and its path compared. For lookups by a list of keys (an import's project
+ * codes and ids), where the planner, given the subquery form, may start from every row of the
+ * region and hash it (PGlite keeps no statistics to tell it otherwise).
+ */
+export function scopeRowToRegion(column: AnyColumn | SQL, actor: Pick<Actor, 'regionPath'>): SQL {
+  return sql`(select r.path from regions r where r.code = ${column}) like ${escapeLike(actor.regionPath) + '%'}`;
+}
+
 /** `column` lies in the subtree whose path is `path` ("530000/530300/"). */
 export function regionSubtree(column: AnyColumn | SQL, path: string): SQL {
   return sql`${column} in (select r.code from regions r where r.path like ${escapeLike(path) + '%'})`;

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, monthlyReports, projects, regions } from '../../db/schema/index.js';
-import { scopeToRegion } from '../../policies/scope.js';
+import { scopeRowToRegion } from '../../policies/scope.js';
 import type { Actor } from '../../policies/actor.js';
 import type { CodeLookups } from './workbook/cells.js';
 import { projectConditions } from '../filters/filters.repository.js';
@@ -14,11 +14,13 @@ export type ProjectFilter = EngineFilter;
 const filterConditions = (actor: Actor, filter: ProjectFilter) => projectConditions(actor, filter, filter.asOf ?? chinaDate());
 
 /**
- * The SQL of bulk imports. Lists of keys travel as one jsonb parameter, so a file of 100,000
- * rows is looked up and written in a handful of statements, on PostgreSQL and PGlite alike.
+ * The SQL of bulk imports. Lists of keys travel as one array parameter, so a file of 100,000
+ * rows is looked up and written in a handful of statements, on PostgreSQL and PGlite alike. Keys
+ * are matched with `= any(…)`, which the planner reads through the key's index; a lookup's region
+ * is checked on the rows found (scopeRowToRegion), never by scanning the region first.
  */
-const jsonList = (values: string[]) => sql`(select value from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-const idList = (values: number[]) => sql`(select value::bigint from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const textArray = (values: string[]) => sql`(${arrayBytes(values, (v) => v)}::text)::text[]`;
+const idArray = (values: number[]) => sql`(${arrayBytes(values, (v) => v)}::text)::bigint[]`;
 
 export async function loadCodeLookups(db: Db): Promise<CodeLookups> {
   const [regionRows, categoryRows] = await Promise.all([
@@ -45,13 +47,13 @@ export async function findProjectsByCodes(db: Db, actor: Actor, codes: string[],
   const query = db
     .select()
     .from(projects)
-    .where(and(sql`${projects.code} in ${jsonList(codes)}`, scopeToRegion(projects.regionCode, actor)));
+    .where(and(sql`${projects.code} = any(${textArray(codes)})`, scopeRowToRegion(projects.regionCode, actor)));
   const rows = options.lock ? await query.for('update') : await query;
   const plans = rows.length
     ? await db
         .select({ projectId: annualPlans.projectId, year: annualPlans.year, amount: annualPlans.amount })
         .from(annualPlans)
-        .where(sql`${annualPlans.projectId} in ${idList(rows.map((r) => r.id))}`)
+        .where(sql`${annualPlans.projectId} = any(${idArray(rows.map((r) => r.id))})`)
     : [];
   const byProject = new Map<number, { year: number; amount: string }[]>();
   for (const p of plans) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), { year: p.year, amount: p.amount }]);
@@ -61,7 +63,7 @@ export async function findProjectsByCodes(db: Db, actor: Actor, codes: string[],
 /** Of these codes, those taken by a project anywhere (the API answers projectCode.taken for them too). */
 export async function takenProjectCodes(db: Db, codes: string[]): Promise<Set<string>> {
   if (!codes.length) return new Set();
-  const rows = await db.select({ code: projects.code }).from(projects).where(sql`${projects.code} in ${jsonList(codes)}`);
+  const rows = await db.select({ code: projects.code }).from(projects).where(sql`${projects.code} = any(${textArray(codes)})`);
   return new Set(rows.map((r) => r.code));
 }
 
@@ -71,28 +73,35 @@ export async function findEnterprisesByCreditCodes(db: Db, actor: Actor, codes: 
   const rows = await db
     .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
     .from(enterprises)
-    .where(and(sql`${enterprises.creditCode} in ${jsonList(codes)}`, scopeToRegion(enterprises.regionCode, actor)));
+    .where(and(sql`${enterprises.creditCode} = any(${textArray(codes)})`, scopeRowToRegion(enterprises.regionCode, actor)));
   return new Map(rows.map((r) => [r.creditCode, { id: r.id, name: r.name }]));
 }
 
-export type ExistingReport = typeof monthlyReports.$inferSelect;
+/** What an import needs of a stored report: which it is, where it stands in review, and its figures. */
+export type ExistingReport = Pick<typeof monthlyReports.$inferSelect, 'id' | 'projectId' | 'period' | 'status' | 'version'> & ReportFigures;
 
-/** Reports of these projects for these months, keyed "projectId|period". */
+/**
+ * Reports of these projects (inside the actor's region) for these months, keyed "projectId|period",
+ * locked with `lock`. They come back as one JSON value, a report an array in the order of
+ * EXISTING_REPORT_KEYS: decoding a chunk's 5,000 reports row by row and column by column cost
+ * PGlite 370 ms, against 110 ms for the JSON.
+ */
 export async function findReports(db: Db, actor: Actor, projectIds: number[], periods: string[], options: { lock?: boolean } = {}): Promise<Map<string, ExistingReport>> {
   if (!projectIds.length || !periods.length) return new Map();
-  const query = db
-    .select({ report: monthlyReports })
-    .from(monthlyReports)
-    .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
-    .where(
-      and(
-        sql`${monthlyReports.projectId} in ${idList(projectIds)}`,
-        sql`${monthlyReports.period} in ${jsonList(periods)}`,
-        scopeToRegion(projects.regionCode, actor),
-      ),
-    );
-  const rows = options.lock ? await query.for('update', { of: monthlyReports }) : await query;
-  return new Map(rows.map(({ report }) => [`${report.projectId}|${report.period}`, report]));
+  const projectRegion = sql`(select p.region_code from projects p where p.id = m.project_id)`;
+  const result = await db.execute(sql`
+    select json_agg(${existingReportJson})::text as reports from (
+      select * from monthly_reports m
+      where m.project_id = any(${idArray(projectIds)}) and m.period = any(${textArray(periods)}) and ${scopeRowToRegion(projectRegion, actor)}
+      ${options.lock ? sql`for update` : sql``}
+    ) r`);
+  const json = rowsOf<{ reports: string | null }>(result)[0]?.reports;
+  const found = new Map<string, ExistingReport>();
+  for (const values of json ? (JSON.parse(json) as unknown[][]) : []) {
+    const report = Object.fromEntries(EXISTING_REPORT_KEYS.map((key, i) => [key, values[i]])) as unknown as ExistingReport;
+    found.set(`${report.projectId}|${report.period}`, report);
+  }
+  return found;
 }
 
 export async function upsertAnnualPlans(tx: Db, rows: { projectId: number; year: number; amount: string }[]): Promise<void> {
@@ -147,6 +156,13 @@ const reportColumn = (key: keyof typeof monthlyReports.$inferSelect) => ({ colum
 /** Each figure with its column: what new and changed reports are written with. */
 const FIGURE_COLUMNS = (Object.keys(NO_FIGURES) as (keyof ReportFigures)[]).map((figure) => ({ figure, ...reportColumn(figure) }));
 
+/** The columns of ExistingReport, in the order findReports sends them. */
+const EXISTING_REPORT_KEYS = ['id', 'projectId', 'period', 'status', 'version', ...FIGURE_COLUMNS.map((c) => c.figure)] as const;
+/** A report as a JSON array; numeric columns as their text, so amounts stay exact strings as the drivers give them. */
+const existingReportJson = sql.raw(
+  `json_build_array(${EXISTING_REPORT_KEYS.map((key) => (monthlyReports[key].getSQLType().startsWith('numeric') ? `r.${monthlyReports[key].name}::text` : `r.${monthlyReports[key].name}`)).join(', ')})`,
+);
+
 const figureRecord = (f: ReportFigures) => Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.column, f[c.figure]]));
 
 const BATCH = 5000;
@@ -181,7 +197,7 @@ export async function pageProjectsForExport(db: Db, actor: Actor, filter: Projec
     ? await db
         .select({ projectId: annualPlans.projectId, year: annualPlans.year, amount: annualPlans.amount })
         .from(annualPlans)
-        .where(sql`${annualPlans.projectId} in ${idList(rows.map((r) => r.project.id))}`)
+        .where(sql`${annualPlans.projectId} = any(${idArray(rows.map((r) => r.project.id))})`)
     : [];
   const byProject = new Map<number, { year: number; amount: string }[]>();
   for (const p of plans) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), p]);

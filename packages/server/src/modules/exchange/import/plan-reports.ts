@@ -45,7 +45,7 @@ const FIGURE_KEYS = Object.keys(FIELD_OF) as (keyof ReportFigures)[];
 
 /** A stored report's figures in canonical form, so equal figures compare equal. */
 export function figuresOf(r: ExistingReport): ReportFigures {
-  const funds = Object.fromEntries(FUND_SOURCES.map((s) => [FUND_COLUMN[s], normalizeYuan(r[FUND_COLUMN[s] as keyof ExistingReport] as string)!]));
+  const funds = Object.fromEntries(FUND_SOURCES.map((s) => [FUND_COLUMN[s], normalizeYuan(r[FUND_COLUMN[s]] as string)!]));
   return {
     ...NO_FIGURES,
     ...funds,
