@@ -13,7 +13,7 @@ export function scopeToRegion(column: AnyColumn | SQL, actor: Pick<Actor, 'regio
 /**
  * scopeToRegion, checked on each row a query has already found by its key: the row's region is
  * looked up by its code and its path compared. For lookups by a list of keys (an import's project
- * codes and ids), where the planner, given the subquery form, may start from every row of the
+ * codes and ids, an OC4IDS package's project ids), where the planner, given the subquery form, may start from every row of the
  * region and hash it (PGlite keeps no statistics to tell it otherwise).
  */
 export function scopeRowToRegion(column: AnyColumn | SQL, actor: Pick<Actor, 'regionPath'>): SQL {

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, monthlyReports, projects, regions } from '../../db/schema/index.js';
 import { scopeRowToRegion } from '../../policies/scope.js';
+import { sqlArray } from '../../db/sql-array.js';
 import type { Actor } from '../../policies/actor.js';
 import type { CodeLookups } from './workbook/cells.js';
 import { projectConditions } from '../filters/filters.repository.js';
@@ -13,14 +14,12 @@ export type ProjectFilter = EngineFilter;
 
 const filterConditions = (actor: Actor, filter: ProjectFilter) => projectConditions(actor, filter, filter.asOf ?? chinaDate());
 
-/**
- * The SQL of bulk imports. Lists of keys travel as one array parameter, so a file of 100,000
- * rows is looked up and written in a handful of statements, on PostgreSQL and PGlite alike. Keys
- * are matched with `= any(…)`, which the planner reads through the key's index; a lookup's region
- * is checked on the rows found (scopeRowToRegion), never by scanning the region first.
+/*
+ * The SQL of bulk imports. Lists of keys travel as one array parameter (sqlArray), so a file of
+ * 100,000 rows is looked up and written in a handful of statements, on PostgreSQL and PGlite
+ * alike. Keys are matched with `= any(…)`, which the planner reads through the key's index; a
+ * lookup's region is checked on the rows found (scopeRowToRegion), never by scanning the region first.
  */
-const textArray = (values: string[]) => sql`(${arrayBytes(values, (v) => v)}::text)::text[]`;
-const idArray = (values: number[]) => sql`(${arrayBytes(values, (v) => v)}::text)::bigint[]`;
 
 export async function loadCodeLookups(db: Db): Promise<CodeLookups> {
   const [regionRows, categoryRows] = await Promise.all([
@@ -47,13 +46,13 @@ export async function findProjectsByCodes(db: Db, actor: Actor, codes: string[],
   const query = db
     .select()
     .from(projects)
-    .where(and(sql`${projects.code} = any(${textArray(codes)})`, scopeRowToRegion(projects.regionCode, actor)));
+    .where(and(sql`${projects.code} = any(${sqlArray(codes, 'text')})`, scopeRowToRegion(projects.regionCode, actor)));
   const rows = options.lock ? await query.for('update') : await query;
   const plans = rows.length
     ? await db
         .select({ projectId: annualPlans.projectId, year: annualPlans.year, amount: annualPlans.amount })
         .from(annualPlans)
-        .where(sql`${annualPlans.projectId} = any(${idArray(rows.map((r) => r.id))})`)
+        .where(sql`${annualPlans.projectId} = any(${sqlArray(rows, 'bigint', (r) => r.id)})`)
     : [];
   const byProject = new Map<number, { year: number; amount: string }[]>();
   for (const p of plans) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), { year: p.year, amount: p.amount }]);
@@ -63,7 +62,7 @@ export async function findProjectsByCodes(db: Db, actor: Actor, codes: string[],
 /** Of these codes, those taken by a project anywhere (the API answers projectCode.taken for them too). */
 export async function takenProjectCodes(db: Db, codes: string[]): Promise<Set<string>> {
   if (!codes.length) return new Set();
-  const rows = await db.select({ code: projects.code }).from(projects).where(sql`${projects.code} = any(${textArray(codes)})`);
+  const rows = await db.select({ code: projects.code }).from(projects).where(sql`${projects.code} = any(${sqlArray(codes, 'text')})`);
   return new Set(rows.map((r) => r.code));
 }
 
@@ -73,12 +72,12 @@ export async function findEnterprisesByCreditCodes(db: Db, actor: Actor, codes: 
   const rows = await db
     .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
     .from(enterprises)
-    .where(and(sql`${enterprises.creditCode} = any(${textArray(codes)})`, scopeRowToRegion(enterprises.regionCode, actor)));
+    .where(and(sql`${enterprises.creditCode} = any(${sqlArray(codes, 'text')})`, scopeRowToRegion(enterprises.regionCode, actor)));
   return new Map(rows.map((r) => [r.creditCode, { id: r.id, name: r.name }]));
 }
 
 /** What an import needs of a stored report: which it is, where it stands in review, and its figures. */
-export type ExistingReport = Pick<typeof monthlyReports.$inferSelect, 'id' | 'projectId' | 'period' | 'status' | 'version'> & ReportFigures;
+export type ExistingReport = Pick<typeof monthlyReports.$inferSelect, (typeof EXISTING_REPORT_KEYS)[number]>;
 
 /**
  * Reports of these projects (inside the actor's region) for these months, keyed "projectId|period",
@@ -92,7 +91,7 @@ export async function findReports(db: Db, actor: Actor, projectIds: number[], pe
   const result = await db.execute(sql`
     select json_agg(${existingReportJson})::text as reports from (
       select * from monthly_reports m
-      where m.project_id = any(${idArray(projectIds)}) and m.period = any(${textArray(periods)}) and ${scopeRowToRegion(projectRegion, actor)}
+      where m.project_id = any(${sqlArray(projectIds, 'bigint')}) and m.period = any(${sqlArray(periods, 'text')}) and ${scopeRowToRegion(projectRegion, actor)}
       ${options.lock ? sql`for update` : sql``}
     ) r`);
   const json = rowsOf<{ reports: string | null }>(result)[0]?.reports;
@@ -160,7 +159,9 @@ const FIGURE_COLUMNS = (Object.keys(NO_FIGURES) as (keyof ReportFigures)[]).map(
 const EXISTING_REPORT_KEYS = ['id', 'projectId', 'period', 'status', 'version', ...FIGURE_COLUMNS.map((c) => c.figure)] as const;
 /** A report as a JSON array; numeric columns as their text, so amounts stay exact strings as the drivers give them. */
 const existingReportJson = sql.raw(
-  `json_build_array(${EXISTING_REPORT_KEYS.map((key) => (monthlyReports[key].getSQLType().startsWith('numeric') ? `r.${monthlyReports[key].name}::text` : `r.${monthlyReports[key].name}`)).join(', ')})`,
+  `json_build_array(${EXISTING_REPORT_KEYS.map((key) => reportColumn(key))
+    .map(({ column, type }) => (type === 'numeric' ? `${column}::text` : column))
+    .join(', ')})`,
 );
 
 const figureRecord = (f: ReportFigures) => Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.column, f[c.figure]]));
@@ -197,7 +198,7 @@ export async function pageProjectsForExport(db: Db, actor: Actor, filter: Projec
     ? await db
         .select({ projectId: annualPlans.projectId, year: annualPlans.year, amount: annualPlans.amount })
         .from(annualPlans)
-        .where(sql`${annualPlans.projectId} = any(${idArray(rows.map((r) => r.project.id))})`)
+        .where(sql`${annualPlans.projectId} = any(${sqlArray(rows, 'bigint', (r) => r.project.id)})`)
     : [];
   const byProject = new Map<number, { year: number; amount: string }[]>();
   for (const p of plans) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), p]);
@@ -213,21 +214,6 @@ export async function planYearsForExport(db: Db, actor: Actor, filter: ProjectFi
     .where(filterConditions(actor, filter))
     .orderBy(annualPlans.year);
   return rows.map((r) => r.year);
-}
-
-/**
- * A column of values as the UTF-8 bytes of a PostgreSQL array literal, text quoted and numbers as
- * written: {"a","b",NULL}. Bytes, because both drivers send them as they are (PGlite would
- * otherwise measure every string twice); joined, because appending 5,000 values one by one
- * leaves a chain of partial strings behind for the collector.
- */
-function arrayBytes<T>(rows: T[], value: (row: T) => string | number | null): Buffer {
-  const items = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = value(rows[i]!);
-    items[i] = v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : v.includes('"') || v.includes('\\') ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`;
-  }
-  return Buffer.from(`{${items.join(',')}}`);
 }
 
 type NewReport = { projectId: number; period: string } & ReportFigures;
@@ -271,7 +257,7 @@ export async function insertReports(
     const columns = NEW_REPORT_COLUMNS.filter((c) => c.tableDefault === undefined || b.some((r) => c.value(r) !== c.tableDefault));
     const names = sql.raw(columns.map((c) => c.column).join(', '));
     const arrays = sql.join(
-      columns.map((c) => sql`(${arrayBytes(b, c.value)}::text)::${sql.raw(c.type)}[]`),
+      columns.map((c) => sqlArray(b, c.type, c.value)),
       sql`, `,
     );
     // The reports and their first events in one statement: one round trip per batch.

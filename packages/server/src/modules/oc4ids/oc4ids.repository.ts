@@ -2,12 +2,12 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { annualPlans, categories, enterprises, monthlyReports, oc4idsLinks, problems, projects, regions } from '../../db/schema/index.js';
-import { scopeToRegion } from '../../policies/scope.js';
+import { scopeRowToRegion, scopeToRegion } from '../../policies/scope.js';
+import { sqlArray } from '../../db/sql-array.js';
 import type { Actor } from '../../policies/actor.js';
 import { inRegionSubtree } from '../projects/projects.repository.js';
 
 const locations = alias(regions, 'location');
-const idList = (ids: number[]) => sql`(select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 
 function group<T extends { projectId: number | null }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -46,11 +46,11 @@ export async function pageProjectsForPackage(db: Db, actor: Actor, filter: { reg
   if (!rows.length) return [];
   const ids = rows.map((r) => r.project.id);
   const [plans, reports, issues] = await Promise.all([
-    db.select().from(annualPlans).where(sql`${annualPlans.projectId} in ${idList(ids)}`).orderBy(asc(annualPlans.year)),
+    db.select().from(annualPlans).where(sql`${annualPlans.projectId} = any(${sqlArray(ids, 'bigint')})`).orderBy(asc(annualPlans.year)),
     db
       .select()
       .from(monthlyReports)
-      .where(and(sql`${monthlyReports.projectId} in ${idList(ids)}`, eq(monthlyReports.status, 'approved')))
+      .where(and(sql`${monthlyReports.projectId} = any(${sqlArray(ids, 'bigint')})`, eq(monthlyReports.status, 'approved')))
       .orderBy(asc(monthlyReports.period)),
     db
       .select({
@@ -65,7 +65,7 @@ export async function pageProjectsForPackage(db: Db, actor: Actor, filter: { reg
         closedAt: problems.closedAt,
       })
       .from(problems)
-      .where(and(sql`${problems.projectId} in ${idList(ids)}`, scopeToRegion(problems.regionCode, actor)))
+      .where(and(sql`${problems.projectId} = any(${sqlArray(ids, 'bigint')})`, scopeRowToRegion(problems.regionCode, actor)))
       .orderBy(asc(problems.id)),
   ]);
   const [plansBy, reportsBy, problemsBy] = [group(plans), group(reports), group(issues)];
@@ -81,7 +81,7 @@ export async function findLinkedCodes(db: Db, actor: Actor, oc4idsIds: string[])
     .select({ oc4idsId: oc4idsLinks.oc4idsId, code: projects.code })
     .from(oc4idsLinks)
     .innerJoin(projects, eq(projects.id, oc4idsLinks.projectId))
-    .where(and(sql`${oc4idsLinks.oc4idsId} in (select value from jsonb_array_elements_text(${JSON.stringify(oc4idsIds)}::jsonb))`, scopeToRegion(projects.regionCode, actor)));
+    .where(and(sql`${oc4idsLinks.oc4idsId} = any(${sqlArray(oc4idsIds, 'text')})`, scopeRowToRegion(projects.regionCode, actor)));
   return new Map(rows.map((r) => [r.oc4idsId, r.code]));
 }
 
