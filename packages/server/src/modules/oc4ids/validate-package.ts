@@ -42,3 +42,25 @@ export function codelist(dir: string, name: string): Set<string> {
   const lines = readFileSync(join(dir, 'codelists', `${name}.csv`), 'utf8').split(/\r?\n/).slice(1);
   return new Set(lines.filter(Boolean).map((l) => l.split(',')[0]!.replace(/^"|"$/g, '')));
 }
+
+/**
+ * The values of a project package that should come from an OC4IDS code list and do not, as
+ * "projects[i].path: value" (sectors, status, party roles, currency, metric ids, financing types).
+ * The schema leaves these open; the standard's lists close them.
+ */
+export function codelistViolations(dir: string, pkg: { projects: any[] }): string[] {
+  const lists = Object.fromEntries(['projectSector', 'projectStatus', 'partyRole', 'currency', 'metricID', 'financingArrangementType'].map((name) => [name, codelist(dir, name)]));
+  const out: string[] = [];
+  const check = (list: string, at: string, value: unknown) => {
+    if (!lists[list]!.has(value as string)) out.push(`${at}: ${String(value)}`);
+  };
+  pkg.projects.forEach((project, i) => {
+    for (const s of project.sector ?? []) check('projectSector', `projects[${i}].sector`, s);
+    check('projectStatus', `projects[${i}].status`, project.status);
+    for (const party of project.parties ?? []) for (const role of party.roles ?? []) check('partyRole', `projects[${i}].parties[].roles`, role);
+    check('currency', `projects[${i}].budget.amount.currency`, project.budget?.amount?.currency);
+    for (const m of project.metrics ?? []) check('metricID', `projects[${i}].metrics[].id`, m.id);
+    for (const f of project.budget?.finance ?? []) if (f.type) check('financingArrangementType', `projects[${i}].budget.finance[].type`, f.type);
+  });
+  return out;
+}
